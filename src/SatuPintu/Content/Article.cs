@@ -1,0 +1,56 @@
+using SatuPintu.Directory;
+
+namespace SatuPintu.Content;
+
+/// <summary>A berita, pengumuman or agenda item of one OPD, written here or imported from the OPD's own site.</summary>
+public sealed class Article
+{
+    public int Id { get; set; }
+    public int OpdId { get; set; }
+    public Opd? Opd { get; set; }
+    public ArticleKind Kind { get; set; }
+    /// <summary>Unique across all articles, so <c>/berita/{slug}</c> needs no OPD.</summary>
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    /// <summary>Sanitized HTML; never holds what an editor typed before sanitizing.</summary>
+    public string BodyHtml { get; set; } = "";
+
+    public PublicationStatus Status { get; set; }
+    /// <summary>When it is (or will be) public; UTC. Published and due means visible.</summary>
+    public DateTime? PublishAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public ContentOrigin Origin { get; set; }
+    /// <summary>Link back to the original for imported items.</summary>
+    public string? SourceUrl { get; set; }
+
+    // Agenda only.
+    public DateTime? EventStart { get; set; }
+    public DateTime? EventEnd { get; set; }
+    public string? EventPlace { get; set; }
+
+    public List<Tag> Tags { get; set; } = [];
+}
+
+public enum ArticleKind
+{
+    Berita = 0,
+    Pengumuman = 1,
+    Agenda = 2,
+}
+
+public enum PublicationStatus
+{
+    Draft = 0,
+    Review = 1,
+    Published = 2,
+    Rejected = 3,
+}
+
+public enum ContentOrigin
+{
+    Native = 0,
+    Imported = 1,
+}

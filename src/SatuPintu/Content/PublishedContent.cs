@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SatuPintu.Content;
+
+/// <summary>An article as the lists show it: no body, so list queries stay small.</summary>
+public sealed record ArticleCard(
+    string Slug, string Title, string? Summary, ArticleKind Kind, DateTime PublishedUtc,
+    string OpdSlug, string OpdName, DateTime? EventStart, string? EventPlace)
+{
+    public string Url => ArticleKinds.DetailUrl(Kind, Slug);
+}
+
+public sealed record DocumentCard(string Slug, string Title, string? Category, string ContentType, long SizeBytes, DateTime PublishedUtc, string OpdSlug, string OpdName)
+{
+    public string Url => $"/dokumen/{Slug}";
+}
+
+/// <summary>What the public may see: published and due. Every public query starts here.</summary>
+public static class PublishedContent
+{
+    public static IQueryable<Article> Visible(this IQueryable<Article> articles, DateTime nowUtc) =>
+        articles.Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null && a.PublishAt <= nowUtc);
+
+    public static IQueryable<Document> Visible(this IQueryable<Document> documents, DateTime nowUtc) =>
+        documents.Where(d => d.Status == PublicationStatus.Published && d.PublishAt != null && d.PublishAt <= nowUtc);
+
+    public static IQueryable<Article> Newest(this IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id);
+
+    public static IQueryable<ArticleCard> ToCards(this IQueryable<Article> articles) =>
+        articles.Select(a => new ArticleCard(a.Slug, a.Title, a.Summary, a.Kind, a.PublishAt!.Value,
+            a.Opd!.Slug, a.Opd.ShortName ?? a.Opd.Name, a.EventStart, a.EventPlace));
+
+    public static IQueryable<DocumentCard> ToCards(this IQueryable<Document> documents) =>
+        documents.OrderByDescending(d => d.PublishAt).ThenByDescending(d => d.Id)
+            .Select(d => new DocumentCard(d.Slug, d.Title, d.Category, d.ContentType, d.SizeBytes, d.PublishAt!.Value, d.Opd!.Slug, d.Opd.ShortName ?? d.Opd.Name));
+
+    public static async Task<Shared.PagedList<T>> ToPageAsync<T>(this IQueryable<T> query, Shared.PageRequest page, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var items = await query.Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return new Shared.PagedList<T>(items, page, total);
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SatuPintu.Data.Demo;
+using SatuPintu.Hosting;
+
+namespace SatuPintu.Data;
+
+/// <summary>
+/// Picks the storage: SQLite in the data folder by default, PostgreSQL when
+/// <c>ConnectionStrings:Postgres</c> is set. Both expose the same <see cref="SatuPintuDb"/>.
+/// </summary>
+public static class DataFeature
+{
+    public static bool UsesPostgres(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString("Postgres"));
+
+    public static void AddData(this WebApplicationBuilder builder)
+    {
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            builder.Services.AddDbContextPool<PostgresSatuPintuDb>((sp, o) => o
+                .UseNpgsql(postgres, n => n.MigrationsAssembly(typeof(SatuPintuDb).Assembly.FullName))
+                .AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>()));
+            builder.Services.AddScoped<SatuPintuDb>(sp => sp.GetRequiredService<PostgresSatuPintuDb>());
+        }
+        else
+        {
+            builder.Services.AddDbContextPool<SqliteSatuPintuDb>((sp, o) => o
+                .UseSqlite(SqliteConnectionString(sp.Settings()))
+                .AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>(), new SqlitePragmas()));
+            builder.Services.AddScoped<SatuPintuDb>(sp => sp.GetRequiredService<SqliteSatuPintuDb>());
+        }
+        builder.Services.AddScoped<DemoSeeder>();
+    }
+
+    internal static string SqliteConnectionString(SatuPintuOptions options) =>
+        $"Data Source={Path.Combine(options.DataDirFullPath, "satupintu.db")};Pooling=True";
+
+    /// <summary>Creates the data folder, applies migrations and seeds the demo instance once.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var settings = app.Services.Settings();
+        System.IO.Directory.CreateDirectory(settings.DataDirFullPath);
+        System.IO.Directory.CreateDirectory(settings.UploadsDir);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
+        await db.Database.MigrateAsync();
+        if (settings.SeedDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoOnceAsync();
+        }
+    }
+}
+
+/// <summary>WAL lets readers go on while a writer writes; busy_timeout waits out short write locks.</summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using SatuPintu.Content;
+using SatuPintu.Directory;
+
+namespace SatuPintu.Data;
+
+/// <summary>
+/// The one database of the application. Each provider has a subclass so that each keeps
+/// its own migrations (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>).
+/// </summary>
+public abstract class SatuPintuDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Opd> Opds => Set<Opd>();
+    public DbSet<OpdUnit> OpdUnits => Set<OpdUnit>();
+    public DbSet<PublicService> PublicServices => Set<PublicService>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Page> Pages => Set<Page>();
+    public DbSet<SeedState> SeedStates => Set<SeedState>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SatuPintuDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC; SQLite hands them back unspecified, so mark them on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteSatuPintuDb(DbContextOptions<SqliteSatuPintuDb> options) : SatuPintuDb(options);
+
+public sealed class PostgresSatuPintuDb(DbContextOptions<PostgresSatuPintuDb> options) : SatuPintuDb(options);

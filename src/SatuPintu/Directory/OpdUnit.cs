@@ -1,0 +1,16 @@
+namespace SatuPintu.Directory;
+
+/// <summary>A unit under an OPD: a bagian of the Sekretariat Daerah, a UPT of a dinas, a puskesmas …</summary>
+public sealed class OpdUnit
+{
+    public int Id { get; set; }
+    public int OpdId { get; set; }
+    public Opd? Opd { get; set; }
+    public required string Slug { get; set; }
+    public required string Name { get; set; }
+    public string? ShortName { get; set; }
+    /// <summary>"Bagian", "UPT", "Unit" …, shown as a label.</summary>
+    public required string KindLabel { get; set; }
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+}

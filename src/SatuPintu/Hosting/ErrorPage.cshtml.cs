@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuPintu.Shared;
+
+namespace SatuPintu.Hosting;
+
+/// <summary>/galat/{code}: the Indonesian error page every 4xx/5xx is re-executed into.</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
+{
+    public int Code { get; private set; }
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code) => Show(code);
+
+    // A failed POST re-executes with POST; answer it the same way.
+    public void OnPost(int code) => Show(code);
+
+    private void Show(int code)
+    {
+        Code = code is >= 400 and <= 599 ? code : 404;
+        Response.StatusCode = Code;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)
+        {
+            log.LogError(failure.Error, "Unhandled error on {Path}", failure.Path);
+        }
+        (Heading, var fallback) = Code switch
+        {
+            400 => ("Permintaan tidak valid", "Alamat atau isian yang dikirim tidak dapat diproses."),
+            403 => ("Akses ditolak", "Anda tidak memiliki izin untuk membuka halaman ini."),
+            404 => ("Halaman tidak ditemukan", "Halaman yang Anda cari tidak ada, sudah dipindahkan, atau alamatnya salah ketik."),
+            405 => ("Metode tidak diizinkan", "Halaman ini tidak menerima permintaan seperti itu."),
+            429 => ("Terlalu banyak permintaan", "Mohon tunggu sebentar lalu coba lagi."),
+            >= 500 => ("Terjadi gangguan", "Maaf, terjadi gangguan di server kami. Tim kami sudah tercatat menerima laporannya; silakan coba lagi beberapa saat lagi."),
+            _ => ("Permintaan tidak dapat diproses", "Silakan kembali ke beranda."),
+        };
+        Message = ErrorMessage.Get(HttpContext) ?? fallback;
+    }
+}

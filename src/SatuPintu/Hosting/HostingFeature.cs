@@ -1,0 +1,77 @@
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+
+namespace SatuPintu.Hosting;
+
+/// <summary>Cross-cutting plumbing: options, compression, output cache, errors, health.</summary>
+public static class HostingFeature
+{
+    public const string PublicPolicy = "public";
+    public const string ContentTag = "content";
+
+    public static void AddHosting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SatuPintuOptions>()
+            .Bind(builder.Configuration.GetSection(SatuPintuOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => RegionalClock.TryFindZone(o.TimeZone) is not null, "SatuPintu:TimeZone is not a known time zone.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Indonesian text is mostly ASCII, but names and dashes should not come out as &#x2014;.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddSingleton<RegionalClock>();
+
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml", "application/rss+xml"]);
+        });
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+
+        var cache = builder.Configuration.GetSection(SatuPintuOptions.Section).Get<SatuPintuOptions>()?.OutputCache ?? new();
+        builder.Services.AddOutputCache(o =>
+        {
+            o.AddPolicy(PublicPolicy, p =>
+            {
+                if (!cache.Enabled)
+                {
+                    p.NoCache();
+                    return;
+                }
+                p.Expire(TimeSpan.FromSeconds(cache.Seconds)).Tag(ContentTag).SetVaryByQuery("*");
+            });
+        });
+        builder.Services.AddSingleton<ContentChangeInterceptor>();
+
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddRazorPages().WithRazorPagesRoot("/");
+    }
+
+    public static void UseHosting(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/galat/500");
+        }
+        app.UseStatusCodePagesWithReExecute("/galat/{0}");
+        app.UseResponseCompression();
+        app.UseOutputCache();
+    }
+
+    public static void MapHosting(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapRazorPages().WithStaticAssets();
+    }
+
+    internal static SatuPintuOptions Settings(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SatuPintuOptions>>().Value;
+}

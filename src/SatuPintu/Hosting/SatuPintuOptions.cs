@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SatuPintu.Hosting;
+
+/// <summary>Settings under the "SatuPintu" section (environment: <c>SatuPintu__…</c>).</summary>
+public sealed class SatuPintuOptions
+{
+    public const string Section = "SatuPintu";
+
+    /// <summary>Database, search index and uploads live here. Relative paths are taken from the working folder.</summary>
+    [Required]
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>IANA zone dates are shown in; Kepahiang is on WIB.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+
+    /// <summary>Seed the demo instance on first start of an empty database.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    public OutputCacheSettings OutputCache { get; set; } = new();
+
+    public string DataDirFullPath => Path.GetFullPath(DataDir);
+    public string UploadsDir => Path.Combine(DataDirFullPath, "uploads");
+}
+
+public sealed class OutputCacheSettings
+{
+    /// <summary>Off to measure the uncached path.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Upper bound on staleness for changes no write signals (e.g. a scheduled publish time passing).</summary>
+    [Range(1, 86400)]
+    public int Seconds { get; set; } = 60;
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace SatuPintu.Shared;
+
+public static class Formats
+{
+    /// <summary>"12,5 KB": Indonesian uses a decimal comma.</summary>
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB").Replace('.', ','),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB").Replace('.', ','),
+    };
+
+    /// <summary>"10.000": Indonesian groups thousands with a dot.</summary>
+    public static string Number(int n) => n.ToString("N0", CultureInfo.InvariantCulture).Replace(',', '.');
+
+    public static string TypeLabel(string contentType) => contentType switch
+    {
+        "application/pdf" => "PDF",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => "Excel",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => "Word",
+        _ => contentType,
+    };
+}

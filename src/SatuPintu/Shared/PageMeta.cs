@@ -1,0 +1,15 @@
+namespace SatuPintu.Shared;
+
+/// <summary>What the layout puts in &lt;head&gt;: title, description, canonical URL and OpenGraph.</summary>
+public sealed record PageMeta(string Title, string Description)
+{
+    public const string Key = "meta";
+
+    /// <summary>Path (and query) of the canonical URL; made absolute with the request's host.</summary>
+    public string? CanonicalPath { get; init; }
+    public string OgType { get; init; } = "website";
+    public DateTime? PublishedUtc { get; init; }
+    /// <summary>Menu item to mark as current: "opd", "berita", "pengumuman", "agenda", "dokumen".</summary>
+    public string? Section { get; init; }
+    public bool NoIndex { get; init; }
+}
