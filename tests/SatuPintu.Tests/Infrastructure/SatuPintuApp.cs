@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SatuPintu.Data;
+
+namespace SatuPintu.Tests.Infrastructure;
+
+/// <summary>
+/// The real app in-process on a real database: a fresh SQLite file in its own data folder, or a
+/// fresh database on the run's PostgreSQL server. One per test class (IClassFixture).
+/// </summary>
+public class SatuPintuApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDataDir;
+
+    public string DataDir { get; }
+    public string? PostgresConnectionString { get; }
+
+    protected SatuPintuApp(bool postgres, Dictionary<string, string?>? settings = null, string? dataDir = null)
+    {
+        _ownsDataDir = dataDir is null;
+        DataDir = dataDir ?? Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
+        PostgresConnectionString = postgres ? PostgresServer.CreateDatabase() : null;
+        _settings = new(settings ?? [])
+        {
+            ["SatuPintu:DataDir"] = DataDir,
+        };
+        if (PostgresConnectionString is not null)
+        {
+            _settings["ConnectionStrings:Postgres"] = PostgresConnectionString;
+        }
+    }
+
+    public bool IsPostgres => PostgresConnectionString is not null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a scoped database context of the running app.</summary>
+    public async Task<T> WithDbAsync<T>(Func<SatuPintuDb, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<SatuPintuDb>());
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsDataDir)
+        {
+            TryDelete(DataDir);
+        }
+    }
+
+    internal static void TryDelete(string dir)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(dir))
+            {
+                System.IO.Directory.Delete(dir, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing request: the temp folder is cleaned by the OS.
+        }
+    }
+}
+
+public sealed class SqliteApp : SatuPintuApp
+{
+    public SqliteApp() : base(postgres: false) { }
+}
+
+public sealed class PostgresApp : SatuPintuApp
+{
+    public PostgresApp() : base(postgres: true) { }
+}
