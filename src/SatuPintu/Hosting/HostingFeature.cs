@@ -52,6 +52,9 @@ public static class HostingFeature
 
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorPages().WithRazorPagesRoot("/");
+        // `dotnet run` serves wwwroot's build-time compressed copies from obj/; outside Development that
+        // mapping is off by default and the .gz variants would answer empty. No effect on published output.
+        builder.WebHost.UseStaticWebAssets();
     }
 
     public static void UseHosting(this WebApplication app)

@@ -25,6 +25,7 @@ public class SatuPintuApp : WebApplicationFactory<Program>
         _settings = new(settings ?? [])
         {
             ["SatuPintu:DataDir"] = DataDir,
+            ["Logging:LogLevel:Default"] = "Warning",
         };
         if (PostgresConnectionString is not null)
         {
