@@ -1,5 +1,7 @@
+using SatuPintu.Accounts;
 using SatuPintu.Content;
 using SatuPintu.Data;
+using SatuPintu.Directory;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
 using SatuPintu.Portal;
@@ -10,6 +12,7 @@ var builder = WebApplication.CreateBuilder(verb is null ? args : []);
 
 builder.AddHosting();
 builder.AddData();
+builder.AddAccounts();
 builder.AddContent();
 
 var app = builder.Build();
@@ -22,7 +25,9 @@ if (verb is not null)
 await app.PrepareDatabaseAsync();
 
 app.UseHosting();
+app.UseAccounts();
 app.MapHosting();
+app.MapDirectory();
 app.MapContent();
 app.MapPortal();
 

@@ -22,6 +22,13 @@ public sealed class Article
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Markdown as the editor wrote it; BodyHtml is rendered from it and sanitized.</summary>
+    public string? BodyMarkdown { get; set; }
+    /// <summary>Why a reviewer sent it back.</summary>
+    public string? RejectionReason { get; set; }
+    public string? CreatedBy { get; set; }
+    public string? UpdatedBy { get; set; }
+
     public ContentOrigin Origin { get; set; }
     /// <summary>Link back to the original for imported items.</summary>
     public string? SourceUrl { get; set; }
@@ -47,6 +54,8 @@ public enum PublicationStatus
     Review = 1,
     Published = 2,
     Rejected = 3,
+    /// <summary>Approved for a future time; the scheduled publisher makes it Published when due.</summary>
+    Scheduled = 4,
 }
 
 public enum ContentOrigin

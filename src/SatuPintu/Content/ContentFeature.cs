@@ -1,22 +1,33 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SatuPintu.Hosting;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
 
-/// <summary>Articles, documents and pages: public lists and detail pages, per OPD too, and document downloads.</summary>
+/// <summary>
+/// Articles, documents and pages: public lists and detail pages (per OPD too), document downloads,
+/// the editorial workflow (admin pages and API) and the scheduled publisher.
+/// </summary>
 public static class ContentFeature
 {
     public static void AddContent(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<HtmlCleaner>();
+        builder.Services.AddScoped<Publishing>();
+        builder.Services.AddSingleton<ScheduledPublisher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AddPageRoute("/Content/ArticleList", "/opd/{opd}/{kind:" + ArticleKinds.RoutePattern + "}");
             o.Conventions.AddPageRoute("/Content/DocumentList", "/opd/{opd}/dokumen");
+            o.Conventions.AddPageRoute("/Content/Admin/EditArticle", "/admin/artikel/baru");
         });
     }
 
     public static void MapContent(this WebApplication app)
     {
         app.MapGet("/dokumen/{slug}/unduh", DocumentDownload.HandleAsync);
+        ArticlesApi.Map(app.MapApiV1());
     }
 }

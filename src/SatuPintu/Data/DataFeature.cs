@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SatuPintu.Accounts;
+using SatuPintu.Audit;
 using SatuPintu.Data.Demo;
 using SatuPintu.Hosting;
 
@@ -21,16 +23,17 @@ public static class DataFeature
         {
             builder.Services.AddDbContextPool<PostgresSatuPintuDb>((sp, o) => o
                 .UseNpgsql(postgres, n => n.MigrationsAssembly(typeof(SatuPintuDb).Assembly.FullName))
-                .AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ContentChangeInterceptor>()));
             builder.Services.AddScoped<SatuPintuDb>(sp => sp.GetRequiredService<PostgresSatuPintuDb>());
         }
         else
         {
             builder.Services.AddDbContextPool<SqliteSatuPintuDb>((sp, o) => o
                 .UseSqlite(SqliteConnectionString(sp.Settings()))
-                .AddInterceptors(sp.GetRequiredService<ContentChangeInterceptor>(), new SqlitePragmas()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ContentChangeInterceptor>(), new SqlitePragmas()));
             builder.Services.AddScoped<SatuPintuDb>(sp => sp.GetRequiredService<SqliteSatuPintuDb>());
         }
+        builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<DemoSeeder>();
     }
 
@@ -50,6 +53,10 @@ public static class DataFeature
         if (settings.SeedDemo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoOnceAsync();
+        }
+        if (await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync() is { } password)
+        {
+            AdminBootstrap.Print(password);
         }
     }
 }

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SatuPintu.Accounts;
+using SatuPintu.Audit;
 using SatuPintu.Content;
 using SatuPintu.Directory;
 
@@ -8,7 +11,7 @@ namespace SatuPintu.Data;
 /// The one database of the application. Each provider has a subclass so that each keeps
 /// its own migrations (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>).
 /// </summary>
-public abstract class SatuPintuDb(DbContextOptions options) : DbContext(options)
+public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Opd> Opds => Set<Opd>();
     public DbSet<OpdUnit> OpdUnits => Set<OpdUnit>();
@@ -18,10 +21,14 @@ public abstract class SatuPintuDb(DbContextOptions options) : DbContext(options)
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Page> Pages => Set<Page>();
     public DbSet<SeedState> SeedStates => Set<SeedState>();
+    public DbSet<OpdMembership> OpdMemberships => Set<OpdMembership>();
+    public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SatuPintuDb).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SatuPintuDb).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -14,12 +14,16 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int code) => Show(code);
+    public Task<IActionResult> OnGetAsync(int code) => ShowAsync(code);
 
-    // A failed POST re-executes with POST; answer it the same way.
-    public void OnPost(int code) => Show(code);
+    // A failed POST (or PUT, DELETE on the API) re-executes with its own method; answer it the same way.
+    public Task<IActionResult> OnPostAsync(int code) => ShowAsync(code);
 
-    private void Show(int code)
+    public Task<IActionResult> OnPutAsync(int code) => ShowAsync(code);
+
+    public Task<IActionResult> OnDeleteAsync(int code) => ShowAsync(code);
+
+    private async Task<IActionResult> ShowAsync(int code)
     {
         Code = code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = Code;
@@ -38,5 +42,12 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
             _ => ("Permintaan tidak dapat diproses", "Silakan kembali ke beranda."),
         };
         Message = ErrorMessage.Get(HttpContext) ?? fallback;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path.StartsWith("/api/", StringComparison.Ordinal) == true)
+        {
+            // An exception in the API: scripts get problem details, never an HTML page.
+            await Results.Problem(statusCode: Code, title: Heading).ExecuteAsync(HttpContext);
+            return new EmptyResult();
+        }
+        return Page();
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +51,8 @@ public static class HostingFeature
         });
         builder.Services.AddSingleton<ContentChangeInterceptor>();
 
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.GroupName == "v1");
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddRazorPages().WithRazorPagesRoot("/");
         // `dotnet run` serves wwwroot's build-time compressed copies from obj/; outside Development that
@@ -59,11 +62,25 @@ public static class HostingFeature
 
     public static void UseHosting(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/galat/500");
         }
         app.UseStatusCodePagesWithReExecute("/galat/{0}");
+        // The API answers problem details (RFC 9457) itself; the Indonesian error pages are for people.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseResponseCompression();
         app.UseOutputCache();
     }
@@ -72,6 +89,7 @@ public static class HostingFeature
     {
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapOpenApi("/api/{documentName}/openapi.json").AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
     }
 

@@ -27,6 +27,13 @@ public sealed class RegionalClock(TimeProvider time, IOptions<SatuPintuOptions> 
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
+    /// <summary>A wall-clock time in the regency's zone (e.g. from a datetime-local field) as UTC.</summary>
+    public DateTime FromLocal(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
+
+    /// <summary>The value a datetime-local field shows for a UTC time.</summary>
+    public string InputValue(DateTime? utc) => utc is { } u ? ToLocal(u).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : "";
+
     /// <summary>"Sabtu, 28 November 2026".</summary>
     public string LongDate(DateTime utc)
     {

@@ -28,7 +28,7 @@ public sealed class CliUsageException(string message) : Exception(message);
 
 public static class CliVerbs
 {
-    public static readonly CliVerb[] All = [SeedVerb.Verb, HelpVerb];
+    public static readonly CliVerb[] All = [SeedVerb.Verb, UserVerb.Verb, TokenVerb.Verb, HelpVerb];
 
     private static CliVerb HelpVerb => new("help", "Menampilkan daftar perintah.",
         "Pemakaian: SatuPintu help", (_, _) =>

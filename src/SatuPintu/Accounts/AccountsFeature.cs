@@ -1,0 +1,97 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuPintu.Data;
+
+namespace SatuPintu.Accounts;
+
+/// <summary>
+/// Identity on the app's database, the cookie for the admin area, bearer tokens for the API,
+/// the staff/admin policies, and the login rate limit.
+/// </summary>
+public static class AccountsFeature
+{
+    public const string LoginRateLimit = "login";
+    private const string SmartScheme = "cookie-or-token";
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                // Length over composition (NIST SP 800-63B); lockout stops online guessing.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SatuPintuDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SatuPintuClaimsFactory>();
+        // A disabled account or a reset password changes the security stamp; sessions notice within a minute.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "satupintu.masuk";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/admin/masuk";
+            o.LogoutPath = "/admin/keluar";
+            o.AccessDeniedPath = "/admin/ditolak";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+                o.DefaultForbidScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") ? TokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Access.StaffPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsStaff()))
+            .AddPolicy(Access.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Access.AdminRole));
+
+        builder.Services.Configure<RazorPagesOptions>(o =>
+        {
+            // Every page under /admin needs a staff member unless it says otherwise (login, denied).
+            o.Conventions.AuthorizeFolder("/Accounts/Admin", Access.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Content/Admin", Access.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Audit/Admin", Access.AdminPolicy);
+            o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Login");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Denied");
+        });
+
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        builder.Services.AddScoped<AdminBootstrap>();
+        builder.Services.AddScoped<TokenIssuer>();
+    }
+
+    public static void UseAccounts(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace SatuPintu.Accounts;
+
+/// <summary>A person who signs in: a Diskominfo admin, or an editor/reviewer of one or more OPDs.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    /// <summary>Set by <c>user disable</c> or an admin: the account can neither sign in nor use its tokens.</summary>
+    public DateTime? DisabledAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    public List<OpdMembership> Memberships { get; set; } = [];
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SatuPintu.Accounts;
+using SatuPintu.Data;
+
+namespace SatuPintu.Content.Admin;
+
+/// <summary>/admin: per OPD the user may edit, what waits for review and when it last published; stale OPDs stand out.</summary>
+public sealed class DashboardModel(SatuPintuDb db, TimeProvider time) : PageModel
+{
+    public const int StaleDays = 90;
+
+    public sealed record OpdRow(int Id, string Slug, string Name, int Drafts, int InReview, int Scheduled, DateTime? LastPublished)
+    {
+        public bool IsStale(DateTime now) => LastPublished is null || LastPublished < now.AddDays(-StaleDays);
+    }
+
+    public IReadOnlyList<OpdRow> Rows { get; private set; } = [];
+    public DateTime Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Now = time.GetUtcNow().UtcDateTime;
+        var mine = User.OpdsFor(OpdRight.Edit);
+        var opds = db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null);
+        if (mine is not null)
+        {
+            opds = opds.Where(o => mine.Contains(o.Id));
+        }
+        var list = await opds.OrderBy(o => o.SortOrder).Select(o => new { o.Id, o.Slug, o.Name }).ToListAsync(ct);
+        var ids = list.Select(o => o.Id).ToList();
+        var counts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.OpdId))
+            .GroupBy(a => new { a.OpdId, a.Status }).Select(g => new { g.Key.OpdId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var now = Now;
+        var last = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.OpdId)).Visible(now)
+            .GroupBy(a => a.OpdId).Select(g => new { OpdId = g.Key, Last = g.Max(a => a.PublishAt) }).ToListAsync(ct);
+        int Count(int opd, PublicationStatus s) => counts.Where(c => c.OpdId == opd && c.Status == s).Sum(c => c.Count);
+        Rows = list.Select(o => new OpdRow(o.Id, o.Slug, o.Name, Count(o.Id, PublicationStatus.Draft) + Count(o.Id, PublicationStatus.Rejected),
+                Count(o.Id, PublicationStatus.Review), Count(o.Id, PublicationStatus.Scheduled), last.FirstOrDefault(l => l.OpdId == o.Id)?.Last))
+            .ToList();
+    }
+}

@@ -1,0 +1,38 @@
+namespace SatuPintu.Content;
+
+/// <summary>What an editor sends, from the admin form or as JSON to <c>/api/v1/articles</c>.</summary>
+public sealed record ArticleInput
+{
+    /// <summary>Slug of the OPD the article belongs to.</summary>
+    public string? Opd { get; init; }
+    /// <summary>"berita", "pengumuman" or "agenda".</summary>
+    public string? Kind { get; init; }
+    public string? Title { get; init; }
+    public string? Summary { get; init; }
+    /// <summary>Markdown; HTML inside it is allowed and sanitized.</summary>
+    public string? Body { get; init; }
+    public DateTime? EventStart { get; init; }
+    public DateTime? EventEnd { get; init; }
+    public string? EventPlace { get; init; }
+    /// <summary>Tag slugs.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+}
+
+public enum EditStatus
+{
+    Ok,
+    NotFound,
+    Forbidden,
+    Invalid,
+    Conflict,
+}
+
+/// <summary>The outcome of an edit, the same for the admin form and the API.</summary>
+public sealed record EditOutcome(EditStatus Status, Article? Article = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
+{
+    public static EditOutcome Ok(Article a) => new(EditStatus.Ok, a);
+    public static readonly EditOutcome NotFound = new(EditStatus.NotFound, Message: "Artikel tidak ditemukan.");
+    public static readonly EditOutcome Forbidden = new(EditStatus.Forbidden, Message: "Anda tidak berhak melakukan tindakan ini pada artikel OPD tersebut.");
+    public static EditOutcome Invalid(IDictionary<string, string[]> errors) => new(EditStatus.Invalid, Errors: errors, Message: "Isian belum benar.");
+    public static EditOutcome Conflict(string message) => new(EditStatus.Conflict, Message: message);
+}

@@ -1,0 +1,291 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SatuPintu.Accounts;
+using SatuPintu.Data;
+using SatuPintu.Directory;
+
+namespace SatuPintu.Content;
+
+/// <summary>
+/// Every change to an article — create, edit, submit, publish (now or scheduled), reject, unpublish,
+/// delete — goes through here, from the admin pages and from the API alike, so validation and the
+/// authorization rule (<see cref="Access"/>) exist once.
+/// Workflow: Draft → Review → Published (or Scheduled → Published), Review → Rejected → Review …
+/// </summary>
+public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider time)
+{
+    public const int MaxTitle = 300;
+    public const int MaxSummary = 1000;
+    public const int MaxBody = 200_000;
+    public const int MaxPlace = 300;
+
+    public Task<Article?> FindAsync(int id, CancellationToken ct) =>
+        db.Articles.Include(a => a.Opd).Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    public async Task<EditOutcome> CreateAsync(ClaimsPrincipal user, ArticleInput input, CancellationToken ct)
+    {
+        var (errors, opd, kind, tags) = await ValidateAsync(input, ct);
+        if (opd is not null && !user.Can(OpdRight.Edit, opd.Id))
+        {
+            return EditOutcome.Forbidden;
+        }
+        if (errors.Count > 0)
+        {
+            return EditOutcome.Invalid(errors);
+        }
+        var now = Now;
+        var article = new Article
+        {
+            OpdId = opd!.Id, Opd = opd, Kind = kind, Slug = await UniqueSlugAsync(input.Title!, ct), Title = "",
+            Status = PublicationStatus.Draft, CreatedAt = now, CreatedBy = Actor(user),
+        };
+        Apply(article, input, kind, tags, user);
+        db.Articles.Add(article);
+        await db.SaveChangesAsync(ct);
+        return EditOutcome.Ok(article);
+    }
+
+    public async Task<EditOutcome> UpdateAsync(ClaimsPrincipal user, int id, ArticleInput input, CancellationToken ct)
+    {
+        var article = await FindAsync(id, ct);
+        if (article is null)
+        {
+            return EditOutcome.NotFound;
+        }
+        if (!MayEdit(user, article))
+        {
+            return EditOutcome.Forbidden;
+        }
+        var (errors, opd, kind, tags) = await ValidateAsync(input, ct);
+        if (opd is not null && opd.Id != article.OpdId && !user.Can(OpdRight.Edit, opd.Id))
+        {
+            return EditOutcome.Forbidden;
+        }
+        if (errors.Count > 0)
+        {
+            return EditOutcome.Invalid(errors);
+        }
+        article.OpdId = opd!.Id;
+        article.Opd = opd;
+        article.Kind = kind;
+        Apply(article, input, kind, tags, user);
+        await db.SaveChangesAsync(ct);
+        return EditOutcome.Ok(article);
+    }
+
+    public Task<EditOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+        TransitionAsync(user, id, OpdRight.Edit, a =>
+        {
+            if (a.Status is not (PublicationStatus.Draft or PublicationStatus.Rejected))
+            {
+                return "Hanya draf atau artikel yang ditolak yang dapat diajukan.";
+            }
+            a.Status = PublicationStatus.Review;
+            a.RejectionReason = null;
+            return null;
+        }, ct);
+
+    /// <summary>Publishes now, or schedules when <paramref name="at"/> is in the future.</summary>
+    public Task<EditOutcome> PublishAsync(ClaimsPrincipal user, int id, DateTime? at, CancellationToken ct) =>
+        TransitionAsync(user, id, OpdRight.Publish, a =>
+        {
+            if (a.Status == PublicationStatus.Published)
+            {
+                return "Artikel ini sudah terbit.";
+            }
+            var now = Now;
+            if (Utc(at) is { } when && when > now)
+            {
+                a.Status = PublicationStatus.Scheduled;
+                a.PublishAt = when;
+            }
+            else
+            {
+                a.Status = PublicationStatus.Published;
+                a.PublishAt = now;
+            }
+            a.RejectionReason = null;
+            return null;
+        }, ct);
+
+    public Task<EditOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
+    {
+        var clean = HtmlCleaner.PlainText(reason);
+        if (clean.Length is 0 or > 1000)
+        {
+            return Task.FromResult(EditOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Tulis alasan penolakan (paling banyak 1000 karakter)."] }));
+        }
+        return TransitionAsync(user, id, OpdRight.Publish, a =>
+        {
+            if (a.Status != PublicationStatus.Review)
+            {
+                return "Hanya artikel yang sedang ditinjau yang dapat ditolak.";
+            }
+            a.Status = PublicationStatus.Rejected;
+            a.RejectionReason = clean;
+            return null;
+        }, ct);
+    }
+
+    public Task<EditOutcome> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+        TransitionAsync(user, id, OpdRight.Publish, a =>
+        {
+            if (a.Status is not (PublicationStatus.Published or PublicationStatus.Scheduled))
+            {
+                return "Artikel ini belum terbit.";
+            }
+            a.Status = PublicationStatus.Draft;
+            return null;
+        }, ct);
+
+    public async Task<EditOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var article = await FindAsync(id, ct);
+        if (article is null)
+        {
+            return EditOutcome.NotFound;
+        }
+        // Editors may throw away their unpublished work; anything that has been public needs a reviewer.
+        var needed = article.Status is PublicationStatus.Draft or PublicationStatus.Rejected ? OpdRight.Edit : OpdRight.Publish;
+        if (!user.Can(needed, article.OpdId))
+        {
+            return EditOutcome.Forbidden;
+        }
+        db.Articles.Remove(article);
+        await db.SaveChangesAsync(ct);
+        return EditOutcome.Ok(article);
+    }
+
+    /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
+    public static bool MayEdit(ClaimsPrincipal user, Article a) =>
+        user.Can(a.Status is PublicationStatus.Published or PublicationStatus.Scheduled ? OpdRight.Publish : OpdRight.Edit, a.OpdId);
+
+    private async Task<EditOutcome> TransitionAsync(ClaimsPrincipal user, int id, OpdRight permission, Func<Article, string?> change, CancellationToken ct)
+    {
+        var article = await FindAsync(id, ct);
+        if (article is null)
+        {
+            return EditOutcome.NotFound;
+        }
+        if (!user.Can(permission, article.OpdId))
+        {
+            return EditOutcome.Forbidden;
+        }
+        if (change(article) is { } refusal)
+        {
+            return EditOutcome.Conflict(refusal);
+        }
+        article.UpdatedAt = Now;
+        article.UpdatedBy = Actor(user);
+        await db.SaveChangesAsync(ct);
+        return EditOutcome.Ok(article);
+    }
+
+    private void Apply(Article article, ArticleInput input, ArticleKind kind, List<Tag> tags, ClaimsPrincipal user)
+    {
+        article.Title = HtmlCleaner.PlainText(input.Title);
+        article.Summary = HtmlCleaner.PlainText(input.Summary) is { Length: > 0 } s ? s : null;
+        article.BodyMarkdown = input.Body ?? "";
+        article.BodyHtml = cleaner.FromMarkdown(article.BodyMarkdown);
+        article.EventStart = kind == ArticleKind.Agenda ? Utc(input.EventStart) : null;
+        article.EventEnd = kind == ArticleKind.Agenda ? Utc(input.EventEnd) : null;
+        article.EventPlace = kind == ArticleKind.Agenda && HtmlCleaner.PlainText(input.EventPlace) is { Length: > 0 } p ? p : null;
+        article.Tags.Clear();
+        article.Tags.AddRange(tags);
+        article.UpdatedAt = Now;
+        article.UpdatedBy = Actor(user);
+    }
+
+    private async Task<(Dictionary<string, string[]> Errors, Opd? Opd, ArticleKind Kind, List<Tag> Tags)> ValidateAsync(ArticleInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+
+        Opd? opd = null;
+        if (string.IsNullOrWhiteSpace(input.Opd))
+        {
+            Error("opd", "Pilih perangkat daerah.");
+        }
+        else
+        {
+            opd = Shared.Slug.IsWellFormed(input.Opd) ? await db.Opds.FirstOrDefaultAsync(o => o.Slug == input.Opd && o.ArchivedAt == null, ct) : null;
+            if (opd is null)
+            {
+                Error("opd", $"Perangkat daerah \"{Shorten(input.Opd)}\" tidak ada.");
+            }
+        }
+        var kind = ArticleKinds.FromUrlWord(input.Kind);
+        if (kind is null)
+        {
+            Error("kind", "Jenis harus berita, pengumuman atau agenda.");
+        }
+        var title = HtmlCleaner.PlainText(input.Title);
+        if (title.Length == 0)
+        {
+            Error("title", "Judul wajib diisi.");
+        }
+        else if (title.Length > MaxTitle)
+        {
+            Error("title", $"Judul paling banyak {MaxTitle} karakter.");
+        }
+        if ((input.Summary?.Length ?? 0) > MaxSummary)
+        {
+            Error("summary", $"Ringkasan paling banyak {MaxSummary} karakter.");
+        }
+        if ((input.Body?.Length ?? 0) > MaxBody)
+        {
+            Error("body", $"Isi paling banyak {MaxBody / 1000} ribu karakter.");
+        }
+        if (kind == ArticleKind.Agenda)
+        {
+            if (input.EventStart is null)
+            {
+                Error("eventStart", "Agenda wajib punya waktu mulai.");
+            }
+            else if (input.EventEnd is { } end && end < input.EventStart)
+            {
+                Error("eventEnd", "Waktu selesai tidak boleh sebelum waktu mulai.");
+            }
+            if ((input.EventPlace?.Length ?? 0) > MaxPlace)
+            {
+                Error("eventPlace", $"Tempat paling banyak {MaxPlace} karakter.");
+            }
+        }
+        var tags = new List<Tag>();
+        var wanted = (input.Tags ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct().ToList();
+        if (wanted.Count > 10)
+        {
+            Error("tags", "Paling banyak 10 topik.");
+        }
+        else if (wanted.Count > 0)
+        {
+            tags = await db.Tags.Where(t => wanted.Contains(t.Slug)).ToListAsync(ct);
+            var unknown = wanted.Except(tags.Select(t => t.Slug)).ToList();
+            if (unknown.Count > 0)
+            {
+                Error("tags", "Topik tidak dikenal: " + string.Join(", ", unknown.Select(Shorten)));
+            }
+        }
+        return (errors, opd, kind ?? ArticleKind.Berita, tags);
+    }
+
+    private async Task<string> UniqueSlugAsync(string title, CancellationToken ct)
+    {
+        var baseSlug = Shared.Slug.From(title, 90) is { Length: > 0 } s ? s : "artikel";
+        var slug = baseSlug;
+        for (var n = 2; await db.Articles.AnyAsync(a => a.Slug == slug, ct); n++)
+        {
+            slug = $"{baseSlug}-{n}";
+        }
+        return slug;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Times without a zone are taken as UTC (the admin form converts from WIB before calling).</summary>
+    private static DateTime? Utc(DateTime? d) => d is { } v ? DateTime.SpecifyKind(v.Kind == DateTimeKind.Unspecified ? v : v.ToUniversalTime(), DateTimeKind.Utc) : null;
+
+    private static string? Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}

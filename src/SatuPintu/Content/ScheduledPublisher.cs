@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuPintu.Audit;
+using SatuPintu.Data;
+
+namespace SatuPintu.Content;
+
+/// <summary>
+/// Publishes scheduled articles when their time comes. The schedule lives in the database
+/// (status Scheduled + PublishAt), so it survives restarts: the first pass after a start
+/// publishes whatever fell due while the app was down.
+/// </summary>
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider time, IOptions<ContentOptions> options, ILogger<ScheduledPublisher> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SchedulerSeconds), time);
+        do
+        {
+            try
+            {
+                await PublishDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A database hiccup must not end the job; the next tick tries again.
+                log.LogError(e, "Scheduled publishing failed; retrying on the next tick");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> PublishDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.Articles.Where(a => a.Status == PublicationStatus.Scheduled && a.PublishAt <= now).Take(500).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        using (AuditActor.Use("sistem:penjadwal"))
+        {
+            foreach (var a in due)
+            {
+                a.Status = PublicationStatus.Published;
+                a.UpdatedAt = now;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        log.LogInformation("Published {Count} scheduled article(s)", due.Count);
+        return due.Count;
+    }
+}
+
+public sealed class ContentOptions
+{
+    public const string Section = "SatuPintu:Content";
+
+    /// <summary>How often the scheduled publisher looks for due articles.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int SchedulerSeconds { get; set; } = 15;
+}
