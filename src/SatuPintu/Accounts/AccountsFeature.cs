@@ -75,14 +75,18 @@ public static class AccountsFeature
             o.Conventions.AuthorizeFolder("/Audit/Admin", Access.AdminPolicy);
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Login");
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Denied");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Logout");
         });
 
+        var attempts = builder.Configuration.GetValue("SatuPintu:Accounts:LoginAttemptsPerMinute", 10);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only password attempts count; showing the form is free.
+            o.AddPolicy(LoginRateLimit, ctx => HttpMethods.IsPost(ctx.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = attempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("form"));
         });
         builder.Services.AddScoped<AdminBootstrap>();
         builder.Services.AddScoped<TokenIssuer>();

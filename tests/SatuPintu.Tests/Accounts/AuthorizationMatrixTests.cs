@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SatuPintu.Content;
+using SatuPintu.Tests.Infrastructure;
+
+namespace SatuPintu.Tests.Accounts;
+
+/// <summary>
+/// Every admin page handler and API endpoint, found in the app's own endpoint data source, tried by
+/// {anonymous, editor of OPD A, reviewer of OPD A, admin} on an item of OPD A and of OPD B.
+/// An endpoint or handler without a rule here fails <see cref="Every_endpoint_has_a_rule"/>.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public sealed class ManyLoginsApp : SatuPintuApp
+        {
+            // The matrix signs in many times from one address; the login rate limit has its own test.
+            public ManyLoginsApp() : base(postgres: false, new() { ["SatuPintu:Accounts:LoginAttemptsPerMinute"] = "1000" }) { }
+        }
+
+        public ManyLoginsApp App { get; } = new();
+        public Personas People { get; private set; } = null!;
+        public Dictionary<string, HttpClient> Cookies { get; } = [];
+
+        /// <summary>A token of a fourth person, for checking that nobody can revoke another person's token.</summary>
+        public static int StrangerTokenId { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            People = await Personas.CreateAsync(App);
+            StrangerTokenId = (await Personas.CreateAsync(App)).Admin.TokenId;
+            foreach (var p in People.All)
+            {
+                Cookies[p.Name] = await Personas.SignInAsync(App, p.Email);
+            }
+            Cookies["anonim"] = App.CreateClient(new() { AllowAutoRedirect = false });
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+
+    /// <summary>Who may: the rule each case is checked against. Nobody: every caller is refused (by design).</summary>
+    private enum Rule { Anyone, Staff, AdminOnly, EditOpd, PublishOpd, Nobody }
+
+    /// <summary>One way to call one endpoint: the route pattern (as the endpoint data source names it), method, page handler.</summary>
+    private sealed record Case(string Pattern, string Method, string? Handler, Rule Rule, bool PerOpd, PublicationStatus Setup,
+        Func<HttpClient, int, string, Task<HttpResponseMessage>> Send);
+
+    private static Task<HttpResponseMessage> Get(HttpClient c, string url) => c.GetAsync(new Uri(url, UriKind.Relative));
+
+    private static Task<HttpResponseMessage> Post(HttpClient c, string url, object? json = null) =>
+        json is null ? c.PostAsync(new Uri(url, UriKind.Relative), null) : c.PostAsJsonAsync(url, json);
+
+    /// <summary>Page form posts carry the antiforgery token of the page they come from, as a browser would.</summary>
+    private static async Task<HttpResponseMessage> Form(HttpClient c, string url, string formPage, Dictionary<string, string>? fields = null)
+    {
+        var page = await c.GetAsync(new Uri(formPage, UriKind.Relative));
+        if (page.StatusCode != HttpStatusCode.OK)
+        {
+            // Not allowed to see the form: post with no token, which must be refused too.
+            using var empty = new FormUrlEncodedContent(fields ?? []);
+            return await c.PostAsync(new Uri(url, UriKind.Relative), empty);
+        }
+        return await Personas.PostFormAsync(c, url, fields ?? [], formPage);
+    }
+
+    private static object NewArticle(string opd) => new { opd, kind = "berita", title = "Uji matriks", body = "isi" };
+
+    private static Dictionary<string, string> ArticleForm(string opd) => new() { ["Input.Opd"] = opd, ["Input.Kind"] = "berita", ["Input.Title"] = "Uji matriks", ["Input.Body"] = "isi" };
+
+    private static readonly Case[] Cases =
+    [
+        // API
+        new("api/v1/articles/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/articles")),
+        new("api/v1/articles/{id:int}", "GET", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Get(c, $"/api/v1/articles/{id}")),
+        new("api/v1/articles/", "POST", null, Rule.EditOpd, true, default, (c, _, opd) => Post(c, "/api/v1/articles", NewArticle(opd))),
+        new("api/v1/articles/{id:int}", "PUT", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, opd) => c.PutAsJsonAsync($"/api/v1/articles/{id}", NewArticle(opd))),
+        new("api/v1/articles/{id:int}", "DELETE", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => c.DeleteAsync(new Uri($"/api/v1/articles/{id}", UriKind.Relative))),
+        new("api/v1/articles/{id:int}/submit", "POST", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Post(c, $"/api/v1/articles/{id}/submit")),
+        new("api/v1/articles/{id:int}/publish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Post(c, $"/api/v1/articles/{id}/publish")),
+        new("api/v1/articles/{id:int}/reject", "POST", null, Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Post(c, $"/api/v1/articles/{id}/reject", new { reason = "kurang foto" })),
+        new("api/v1/articles/{id:int}/unpublish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Post(c, $"/api/v1/articles/{id}/unpublish")),
+        new("api/v1/opds/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds")),
+        new("api/v1/opds/{slug}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds/dinkes")),
+        new("api/{documentName}/openapi.json", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/openapi.json")),
+        // Admin pages
+        new("admin/masuk", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/admin/masuk")),
+        new("admin/masuk", "POST", null, Rule.Anyone, false, default, (c, _, _) => Form(c, "/admin/masuk", "/admin/masuk", new() { ["Email"] = "bukan@contoh.id", ["Password"] = "salah-salah-salah" })),
+        // The access-denied page itself always answers 403.
+        new("admin/ditolak", "GET", null, Rule.Nobody, false, default, (c, _, _) => Get(c, "/admin/ditolak")),
+        new("admin/keluar", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/admin/keluar")),
+        new("admin/keluar", "POST", null, Rule.Anyone, false, default, (c, _, _) => Form(c, "/admin/keluar", "/admin/masuk")),
+        new("admin", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin")),
+        new("admin/artikel", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/artikel")),
+        new("admin/audit", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/audit")),
+        new("admin/audit", "GET", "Csv", Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/audit?handler=Csv")),
+        new("admin/akun/token", "POST", "SignOutEverywhere", Rule.Staff, false, default, (c, _, _) => Form(c, "/admin/akun/token?handler=SignOutEverywhere", "/admin/akun/token")),
+        new("admin/akun/token", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/akun/token")),
+        new("admin/akun/token", "POST", "Create", Rule.Staff, false, default, (c, _, _) => Form(c, "/admin/akun/token?handler=Create", "/admin/akun/token", new() { ["Name"] = "matriks", ["ExpiresInDays"] = "1" })),
+        // Revoking someone else's token is refused to everyone, admins included.
+        new("admin/akun/token", "POST", "Revoke", Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/akun/token?handler=Revoke&id={Fixture.StrangerTokenId}", "/admin/akun/token")),
+        new("admin/artikel/baru", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/artikel/baru")),
+        new("admin/artikel/baru", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, "/admin/artikel/baru?handler=Save", "/admin/artikel/baru", ArticleForm(opd))),
+        new("admin/artikel/{id:int}", "GET", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Get(c, $"/admin/artikel/{id}")),
+        new("admin/artikel/{id:int}", "POST", "Save", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, opd) => Form(c, $"/admin/artikel/{id}?handler=Save", $"/admin/artikel/{id}", ArticleForm(opd))),
+        new("admin/artikel/{id:int}", "POST", "Submit", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}?handler=Submit", $"/admin/artikel/{id}")),
+        new("admin/artikel/{id:int}", "POST", "Publish", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/artikel/{id}?handler=Publish", $"/admin/artikel/{id}")),
+        new("admin/artikel/{id:int}", "POST", "Reject", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/artikel/{id}?handler=Reject", $"/admin/artikel/{id}", new() { ["Input.Reason"] = "kurang foto" })),
+        new("admin/artikel/{id:int}", "POST", "Unpublish", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/artikel/{id}?handler=Unpublish", $"/admin/artikel/{id}")),
+        new("admin/artikel/{id:int}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}?handler=Delete", $"/admin/artikel/{id}")),
+    ];
+
+    /// <summary>The edit page's workflow handlers also exist on its "baru" route, where there is no article: always 404.</summary>
+    private static readonly Case[] AllCases = [.. Cases,
+        .. new[] { "Submit", "Publish", "Reject", "Unpublish", "Delete" }.Select(h =>
+            new Case("admin/artikel/baru", "POST", h, Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/artikel/baru?handler={h}", "/admin/artikel/baru")))];
+
+    private static readonly string[] PersonaNames = ["anonim", "editor", "reviewer", "admin"];
+    private static readonly string[] Verbs = ["GET", "POST", "PUT", "DELETE"];
+
+    public static TheoryData<int, string, string> Matrix()
+    {
+        var data = new TheoryData<int, string, string>();
+        for (var i = 0; i < AllCases.Length; i++)
+        {
+            foreach (var persona in PersonaNames)
+            {
+                foreach (var opd in AllCases[i].PerOpd ? new[] { Personas.OpdA, Personas.OpdB } : [Personas.OpdA])
+                {
+                    data.Add(i, persona, opd);
+                }
+            }
+        }
+        return data;
+    }
+
+    private static bool Allowed(Rule rule, string persona, string opd) => rule switch
+    {
+        Rule.Anyone => true,
+        Rule.Staff => persona != "anonim",
+        Rule.AdminOnly => persona == "admin",
+        Rule.EditOpd => persona == "admin" || (persona is "editor" or "reviewer" && opd == Personas.OpdA),
+        Rule.PublishOpd => persona == "admin" || (persona == "reviewer" && opd == Personas.OpdA),
+        _ => false,
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Outcome_follows_the_rule(int index, string persona, string opd)
+    {
+        var c = AllCases[index];
+        var id = c.Setup == default && !c.Pattern.Contains("{id", StringComparison.Ordinal) ? 0 : await TestArticles.CreateAsync(fixture.App, opd, c.Setup);
+        var client = c.Pattern.StartsWith("api/", StringComparison.Ordinal) && persona != "anonim"
+            ? Personas.Api(fixture.App, persona switch { "editor" => fixture.People.EditorA, "reviewer" => fixture.People.ReviewerA, _ => fixture.People.Admin })
+            : fixture.Cookies[persona];
+        if (persona != "anonim" && ((c.Pattern == "admin/keluar" && c.Method == "POST") || c.Handler == "SignOutEverywhere"))
+        {
+            // Signing out (everywhere) would end the shared sessions of this persona: use a person of its own.
+            var fresh = await Personas.CreateAsync(fixture.App);
+            client = await Personas.SignInAsync(fixture.App, fresh.All.Single(p => p.Name == persona).Email);
+        }
+        using var response = await c.Send(client, id, opd);
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.ToString() ?? "";
+        // A challenge sends people to the login form with a ReturnUrl; signing out sends them there without one.
+        var refused = status is 400 or 401 or 403 or 404 || location.Contains("/admin/masuk?ReturnUrl", StringComparison.Ordinal) || location.Contains("/admin/ditolak", StringComparison.Ordinal);
+        var what = $"{c.Method} {c.Pattern} {c.Handler} as {persona} on {opd}: {status} {location}";
+        if (Allowed(c.Rule, persona, opd))
+        {
+            Assert.False(refused || status >= 500, "should be allowed — " + what);
+        }
+        else
+        {
+            Assert.True(refused, "should be refused — " + what);
+            if (c.Setup != default && id != 0)
+            {
+                // Refused means nothing changed.
+                Assert.Equal(c.Setup, await TestArticles.StatusAsync(fixture.App, id));
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_endpoint_has_a_rule()
+    {
+        var endpoints = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } p && (p.TrimStart('/').StartsWith("admin", StringComparison.Ordinal) || p.TrimStart('/').StartsWith("api", StringComparison.Ordinal)))
+            .ToList();
+        Assert.NotEmpty(endpoints);
+        var missing = new List<string>();
+        foreach (var e in endpoints)
+        {
+            var pattern = e.RoutePattern.RawText!.TrimStart('/');
+            var methods = e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods;
+            if (methods is not null)
+            {
+                missing.AddRange(methods.Where(m => !AllCases.Any(c => c.Pattern == pattern && c.Method == m)).Select(m => $"{m} {pattern}"));
+                continue;
+            }
+            // A Razor page: every On{Verb}{Handler} method of its model needs a case.
+            var page = e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()!;
+            var typeName = "SatuPintu" + page.ViewEnginePath.Replace('/', '.') + "Model";
+            var model = typeof(Program).Assembly.GetType(typeName) ?? throw new InvalidOperationException("no model " + typeName);
+            foreach (var handler in model.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name.StartsWith("On", StringComparison.Ordinal)))
+            {
+                var name = handler.Name.EndsWith("Async", StringComparison.Ordinal) ? handler.Name[..^5] : handler.Name;
+                var verb = Verbs.First(v => name[2..].StartsWith(v, StringComparison.OrdinalIgnoreCase));
+                var handlerName = name[(2 + verb.Length)..] is { Length: > 0 } h ? h : null;
+                if (!AllCases.Any(c => c.Pattern == pattern && c.Method == verb && c.Handler == handlerName))
+                {
+                    missing.Add($"{verb} {pattern} handler={handlerName}");
+                }
+            }
+        }
+        Assert.True(missing.Count == 0, "endpoints without an authorization rule:\n" + string.Join("\n", missing.Distinct()));
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using SatuPintu.Content;
+
+namespace SatuPintu.Tests.Infrastructure;
+
+/// <summary>Articles in a given OPD and state, written straight to the database, for tests that act on them.</summary>
+public static class TestArticles
+{
+    public static Task<int> CreateAsync(SatuPintuApp app, string opdSlug, PublicationStatus status, string? title = null) =>
+        app.WithDbAsync(async db =>
+        {
+            var opd = await db.Opds.SingleAsync(o => o.Slug == opdSlug);
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+            var slug = "uji-" + Guid.NewGuid().ToString("N")[..10];
+            var article = new Article
+            {
+                OpdId = opd.Id, Kind = ArticleKind.Berita, Slug = slug, Title = title ?? "Artikel uji " + slug,
+                BodyMarkdown = "Isi uji.", BodyHtml = "<p>Isi uji.</p>", Status = status,
+                PublishAt = status == PublicationStatus.Published ? now.AddMinutes(-1) : null, CreatedAt = now, UpdatedAt = now,
+            };
+            db.Articles.Add(article);
+            await db.SaveChangesAsync();
+            return article.Id;
+        });
+
+    public static Task<PublicationStatus?> StatusAsync(SatuPintuApp app, int id) =>
+        app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => (PublicationStatus?)a.Status).FirstOrDefaultAsync());
+}
