@@ -21,7 +21,7 @@ public static class ContentFeature
         {
             o.Conventions.AddPageRoute("/Content/ArticleList", "/opd/{opd}/{kind:" + ArticleKinds.RoutePattern + "}");
             o.Conventions.AddPageRoute("/Content/DocumentList", "/opd/{opd}/dokumen");
-            o.Conventions.AddPageRoute("/Content/Admin/EditArticle", "/admin/artikel/baru");
+            o.Conventions.AddPageRoute("/Content/Admin/EditArticle", "/admin/artikel/baru/{handler?}");
         });
     }
 

@@ -14,17 +14,21 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public Task<IActionResult> OnGetAsync(int code) => ShowAsync(code);
+    public Task<IActionResult> OnGetAsync() => ShowAsync();
 
     // A failed POST (or PUT, DELETE on the API) re-executes with its own method; answer it the same way.
-    public Task<IActionResult> OnPostAsync(int code) => ShowAsync(code);
+    public Task<IActionResult> OnPostAsync() => ShowAsync();
 
-    public Task<IActionResult> OnPutAsync(int code) => ShowAsync(code);
+    public Task<IActionResult> OnPutAsync() => ShowAsync();
 
-    public Task<IActionResult> OnDeleteAsync(int code) => ShowAsync(code);
+    public Task<IActionResult> OnDeleteAsync() => ShowAsync();
 
-    private async Task<IActionResult> ShowAsync(int code)
+    private async Task<IActionResult> ShowAsync()
     {
+        // Read the code from the route, not through model binding: a request whose form could not be
+        // read (e.g. a NUL byte) must still get its own error page, not a 404.
+        var code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+            ?? (int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 404);
         Code = code is >= 400 and <= 599 ? code : 404;
         Response.StatusCode = Code;
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { } failure)

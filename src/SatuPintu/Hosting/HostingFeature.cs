@@ -71,7 +71,8 @@ public static class HostingFeature
         {
             app.UseExceptionHandler("/galat/500");
         }
-        app.UseStatusCodePagesWithReExecute("/galat/{0}");
+        // The original query string is dropped: it belongs to the failed page, not to the error page.
+        app.UseStatusCodePagesWithReExecute("/galat/{0}", "?kode={0}");
         // The API answers problem details (RFC 9457) itself; the Indonesian error pages are for people.
         app.Use((context, next) =>
         {

@@ -87,3 +87,9 @@ public sealed class PostgresApp : SatuPintuApp
 {
     public PostgresApp() : base(postgres: true) { }
 }
+
+/// <summary>For classes that sign in many times from one address; the login rate limit has its own test.</summary>
+public sealed class ManyLoginsApp : SatuPintuApp
+{
+    public ManyLoginsApp() : base(postgres: false, new() { ["SatuPintu:Accounts:LoginAttemptsPerMinute"] = "1000" }) { }
+}
