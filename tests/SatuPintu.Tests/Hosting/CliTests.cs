@@ -9,10 +9,12 @@ public sealed class CliTests : IDisposable
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    private async Task<(int Exit, string Out, string Err)> RunWithInputAsync(string? stdin, params string[] args)
     {
         var dll = typeof(Program).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         psi.ArgumentList.Add(dll);
         foreach (var a in args)
         {
@@ -21,6 +23,11 @@ public sealed class CliTests : IDisposable
         psi.Environment["SatuPintu__DataDir"] = _dataDir;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(psi)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteLineAsync(stdin);
+        }
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -78,6 +85,82 @@ public sealed class CliTests : IDisposable
         (exit, output, _) = await RunAsync("seed", "--help");
         Assert.Equal(0, exit);
         Assert.Contains("--articles N", output, StringComparison.Ordinal);
+    }
+
+    private string? Scalar(string sql)
+    {
+        using var conn = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "satupintu.db")};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar()?.ToString();
+    }
+
+    [Fact]
+    public async Task First_start_prints_the_admin_password_once()
+    {
+        var (_, first, _) = await RunAsync("seed");
+        Assert.Contains("admin@satupintu.local", first, StringComparison.Ordinal);
+        Assert.Contains("kata sandi:", first, StringComparison.Ordinal);
+        var (_, second, _) = await RunAsync("seed");
+        Assert.DoesNotContain("kata sandi:", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task User_add_with_a_role_in_an_opd_then_a_token_printed_alone_on_the_last_line()
+    {
+        var (exit, output, error) = await RunWithInputAsync("kata-sandi-editor-panjang", "user", "add", "--email", "editor@dinkes.kepahiangkab.go.id", "--role", "editor", "--opd", "dinkes");
+        Assert.True(exit == 0, error);
+        Assert.Contains("editor Dinas Kesehatan", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("kata-sandi-editor-panjang", output, StringComparison.Ordinal);
+        Assert.Equal("Editor", Scalar("SELECT m.Role FROM OpdMemberships m JOIN AspNetUsers u ON u.Id = m.UserId JOIN Opds o ON o.Id = m.OpdId WHERE u.Email = 'editor@dinkes.kepahiangkab.go.id' AND o.Slug = 'dinkes'"));
+
+        (exit, output, error) = await RunAsync("token", "create", "--email", "editor@dinkes.kepahiangkab.go.id", "--name", "skrip situs", "--expires", "30");
+        Assert.True(exit == 0, error);
+        var token = output.TrimEnd().Split('\n')[^1].Trim();
+        Assert.StartsWith("sp_", token, StringComparison.Ordinal);
+        Assert.Equal(SatuPintu.Accounts.AccessTokens.Hash(token), Scalar("SELECT Hash FROM AccessTokens WHERE Name = 'skrip situs'"));
+        Assert.Equal("cli:token create", Scalar("SELECT Actor FROM AuditEntries WHERE EntityType = 'PersonalAccessToken' ORDER BY Id DESC LIMIT 1"));
+
+        (exit, output, _) = await RunAsync("user", "disable", "--email", "editor@dinkes.kepahiangkab.go.id");
+        Assert.Equal(0, exit);
+        Assert.NotNull(Scalar("SELECT DisabledAt FROM AspNetUsers WHERE Email = 'editor@dinkes.kepahiangkab.go.id'"));
+
+        (exit, output, _) = await RunAsync("user", "reset-password", "--email", "editor@dinkes.kepahiangkab.go.id");
+        Assert.Equal(0, exit);
+        Assert.Matches("Kata sandi baru \\(ditampilkan sekali\\): \\S{20}", output);
+    }
+
+    [Theory]
+    [InlineData("user")]
+    [InlineData("user", "hapus", "--email", "a@b.id")]
+    [InlineData("user", "add", "--role", "admin")]
+    [InlineData("user", "add", "--email", "bukan-surel", "--role", "admin")]
+    [InlineData("user", "add", "--email", "a@b.id", "--role", "raja")]
+    [InlineData("user", "add", "--email", "a@b.id", "--role", "editor")]
+    [InlineData("user", "add", "--email", "a@b.id", "--role", "admin", "--opd", "dinkes")]
+    [InlineData("token")]
+    [InlineData("token", "create", "--email", "a@b.id")]
+    [InlineData("token", "create", "--email", "a@b.id", "--name", "x", "--expires", "0")]
+    [InlineData("token", "create", "--email", "a@b.id", "--name", "x", "--expires", "lama")]
+    public async Task Account_verbs_refuse_bad_arguments_with_exit_code_2_before_touching_anything(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("galat:", error, StringComparison.Ordinal);
+        Assert.Contains("Pemakaian", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dataDir, "satupintu.db")));
+    }
+
+    [Theory]
+    [InlineData("user", "add", "--email", "a@b.id", "--role", "editor", "--opd", "tidak-ada")]
+    [InlineData("user", "reset-password", "--email", "tidak@ada.id")]
+    [InlineData("token", "create", "--email", "tidak@ada.id", "--name", "x")]
+    public async Task Unknown_people_and_opds_are_clear_errors(params string[] args)
+    {
+        var (exit, _, error) = await RunAsync(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("tidak ditemukan", error, StringComparison.Ordinal);
     }
 
     public void Dispose()
