@@ -16,6 +16,13 @@ public sealed record ArticleInput
     public string? EventPlace { get; init; }
     /// <summary>Tag slugs.</summary>
     public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The article as it stands, for edits that change one thing (e.g. adding an image).</summary>
+    public static ArticleInput From(Article a) => new()
+    {
+        Opd = a.Opd?.Slug, Kind = a.Kind.UrlWord(), Title = a.Title, Summary = a.Summary, Body = a.BodyMarkdown ?? "",
+        EventStart = a.EventStart, EventEnd = a.EventEnd, EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(),
+    };
 }
 
 public enum EditStatus

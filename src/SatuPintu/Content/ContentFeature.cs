@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuPintu.Content.Uploads;
 using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
@@ -13,6 +14,11 @@ public static class ContentFeature
     {
         builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<UploadInspector>();
+        builder.Services.AddSingleton<ImageProcessor>();
+        builder.Services.AddScoped<UploadStore>();
         builder.Services.AddSingleton<HtmlCleaner>();
         builder.Services.AddScoped<Publishing>();
         builder.Services.AddSingleton<ScheduledPublisher>();
@@ -28,6 +34,7 @@ public static class ContentFeature
     public static void MapContent(this WebApplication app)
     {
         app.MapGet("/dokumen/{slug}/unduh", DocumentDownload.HandleAsync);
+        app.MapGet("/media/{name}", MediaEndpoint.Handle);
         ArticlesApi.Map(app.MapApiV1());
     }
 }

@@ -24,6 +24,7 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<OpdMembership> OpdMemberships => Set<OpdMembership>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Content.Uploads.MediaFile> MediaFiles => Set<Content.Uploads.MediaFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,7 @@ public static class HostingFeature
             .ValidateDataAnnotations()
             .Validate(o => RegionalClock.TryFindZone(o.TimeZone) is not null, "SatuPintu:TimeZone is not a known time zone.")
             .ValidateOnStart();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SatuPintuOptions>>().Value);
         builder.Services.AddSingleton(TimeProvider.System);
         // Indonesian text is mostly ASCII, but names and dashes should not come out as &#x2014;.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -44,7 +44,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     /// <summary>One way to call one endpoint: the route pattern (as the endpoint data source names it), method, page handler.</summary>
     private sealed record Case(string Pattern, string Method, string? Handler, Rule Rule, bool PerOpd, PublicationStatus Setup,
-        Func<HttpClient, int, string, Task<HttpResponseMessage>> Send);
+        Func<HttpClient, int, string, Task<HttpResponseMessage>> Send, bool OnDocument = false);
 
     private static Task<HttpResponseMessage> Get(HttpClient c, string url) => c.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -63,6 +63,32 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         }
         return await Personas.PostFormAsync(c, url, fields ?? [], formPage);
     }
+
+    /// <summary>A multipart post as the browser sends it, with the page's antiforgery token when the page is visible.</summary>
+    private static async Task<HttpResponseMessage> Multipart(HttpClient c, string url, string formPage, Action<MultipartFormDataContent> fill)
+    {
+        var page = await c.GetAsync(new Uri(formPage, UriKind.Relative));
+        using var form = new MultipartFormDataContent();
+        if (page.StatusCode == HttpStatusCode.OK)
+        {
+            var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            form.Add(new StringContent(token), "__RequestVerificationToken");
+        }
+        fill(form);
+        return await c.PostAsync(new Uri(url, UriKind.Relative), form);
+    }
+
+    private static Task<HttpResponseMessage> UploadForm(HttpClient c, string opd) => Multipart(c, "/admin/dokumen/Upload", "/admin/dokumen", f =>
+    {
+        f.Add(new StringContent(opd), "Input.Opd");
+        f.Add(new StringContent("Uji matriks"), "Input.Title");
+        f.Add(new ByteArrayContent(SatuPintu.Data.Demo.DemoDocuments.MinimalPdf("uji", "matriks")), "Input.File", "uji.pdf");
+    });
+
+    private static readonly byte[] TinyPng = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private static Task<HttpResponseMessage> ImageForm(HttpClient c, int id) => Multipart(c, $"/admin/artikel/{id}/Image", $"/admin/artikel/{id}", f =>
+        f.Add(new ByteArrayContent(TinyPng), "Image", "titik.png"));
 
     private static object NewArticle(string opd) => new { opd, kind = "berita", title = "Uji matriks", body = "isi" };
 
@@ -107,12 +133,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/artikel/{id:int}/{handler?}", "POST", "Publish", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/artikel/{id}/Publish", $"/admin/artikel/{id}")),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Reject", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/artikel/{id}/Reject", $"/admin/artikel/{id}", new() { ["Input.Reason"] = "kurang foto" })),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Unpublish", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/artikel/{id}/Unpublish", $"/admin/artikel/{id}")),
+        new("admin/artikel/{id:int}/{handler?}", "POST", "Image", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => ImageForm(c, id)),
+        new("admin/dokumen/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/dokumen")),
+        new("admin/dokumen/{handler?}", "POST", "Upload", Rule.EditOpd, true, default, (c, _, opd) => UploadForm(c, opd)),
+        new("admin/dokumen/{handler?}", "POST", "Publish", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/dokumen/Publish?id={id}", "/admin/dokumen"), OnDocument: true),
+        new("admin/dokumen/{handler?}", "POST", "Delete", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/dokumen/Delete?id={id}", "/admin/dokumen"), OnDocument: true),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete", $"/admin/artikel/{id}")),
     ];
 
     /// <summary>The edit page's workflow handlers also exist on its "baru" route, where there is no article: always 404.</summary>
     private static readonly Case[] AllCases = [.. Cases,
-        .. new[] { "Submit", "Publish", "Reject", "Unpublish", "Delete" }.Select(h =>
+        .. new[] { "Submit", "Publish", "Reject", "Unpublish", "Delete", "Image" }.Select(h =>
             new Case("admin/artikel/baru/{handler?}", "POST", h, Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/artikel/baru/{h}", "/admin/artikel/baru")))];
 
     private static readonly string[] PersonaNames = ["anonim", "editor", "reviewer", "admin"];
@@ -149,7 +180,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     public async Task Outcome_follows_the_rule(int index, string persona, string opd)
     {
         var c = AllCases[index];
-        var id = c.Setup == default && !c.Pattern.Contains("{id", StringComparison.Ordinal) ? 0 : await TestArticles.CreateAsync(fixture.App, opd, c.Setup);
+        var id = c.Setup == default && !c.Pattern.Contains("{id", StringComparison.Ordinal) ? 0
+            : c.OnDocument ? await TestArticles.CreateDocumentAsync(fixture.App, opd, c.Setup)
+            : await TestArticles.CreateAsync(fixture.App, opd, c.Setup);
         var client = c.Pattern.StartsWith("api/", StringComparison.Ordinal) && persona != "anonim"
             ? Personas.Api(fixture.App, persona switch { "editor" => fixture.People.EditorA, "reviewer" => fixture.People.ReviewerA, _ => fixture.People.Admin })
             : fixture.Cookies[persona];
@@ -175,7 +208,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             if (c.Setup != default && id != 0)
             {
                 // Refused means nothing changed.
-                Assert.Equal(c.Setup, await TestArticles.StatusAsync(fixture.App, id));
+                Assert.Equal(c.Setup, c.OnDocument ? await TestArticles.DocumentStatusAsync(fixture.App, id) : await TestArticles.StatusAsync(fixture.App, id));
             }
         }
     }

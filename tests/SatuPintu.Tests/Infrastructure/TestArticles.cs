@@ -23,6 +23,25 @@ public static class TestArticles
             return article.Id;
         });
 
+    public static Task<int> CreateDocumentAsync(SatuPintuApp app, string opdSlug, PublicationStatus status) =>
+        app.WithDbAsync(async db =>
+        {
+            var opd = await db.Opds.SingleAsync(o => o.Slug == opdSlug);
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+            var slug = "uji-" + Guid.NewGuid().ToString("N")[..10];
+            var doc = new Document
+            {
+                OpdId = opd.Id, Slug = slug, Title = "Dokumen uji " + slug, FileName = slug + ".pdf", ContentType = "application/pdf",
+                StoragePath = "dokumen/tidak-ada.pdf", Status = status, PublishAt = status == PublicationStatus.Published ? now : null, CreatedAt = now, UpdatedAt = now,
+            };
+            db.Documents.Add(doc);
+            await db.SaveChangesAsync();
+            return doc.Id;
+        });
+
+    public static Task<PublicationStatus?> DocumentStatusAsync(SatuPintuApp app, int id) =>
+        app.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => (PublicationStatus?)d.Status).FirstOrDefaultAsync());
+
     public static Task<PublicationStatus?> StatusAsync(SatuPintuApp app, int id) =>
         app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => (PublicationStatus?)a.Status).FirstOrDefaultAsync());
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
+using SatuPintu.Content.Uploads;
 using SatuPintu.Data;
 using SatuPintu.Hosting;
 
@@ -11,7 +12,9 @@ namespace SatuPintu.Content.Admin;
 /// /admin/artikel/baru and /admin/artikel/{id}: the editor's form (Markdown, sanitized on save) and the
 /// workflow buttons. Every action goes through <see cref="Publishing"/>, as the API does.
 /// </summary>
-public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, RegionalClock clock) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
+[RequestSizeLimit(210L * 1024 * 1024)]
+public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, RegionalClock clock, UploadStore uploads) : PageModel
 {
     public sealed class Form
     {
@@ -31,6 +34,12 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
 
     [BindProperty]
     public Form Input { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? Image { get; set; }
+
+    [BindProperty]
+    public string? ImageAlt { get; set; }
 
     public Article? Article { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
@@ -89,6 +98,39 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
 
     public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) =>
         await ShowAsync(id, await publishing.UnpublishAsync(User, id, ct), "Artikel ditarik dari portal dan kembali menjadi draf.", ct);
+
+    /// <summary>Uploads an image (checked, re-encoded) and appends it to the body as Markdown.</summary>
+    public async Task<IActionResult> OnPostImageAsync(int id, CancellationToken ct)
+    {
+        var article = await publishing.FindAsync(id, ct);
+        if (article is null)
+        {
+            return NotFound();
+        }
+        if (!Publishing.MayEdit(User, article))
+        {
+            return Forbid();
+        }
+        if (Image is null || Image.Length == 0)
+        {
+            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = ["Pilih berkas gambar."] }), "", ct);
+        }
+        using var buffer = new MemoryStream();
+        await Image.CopyToAsync(buffer, ct);
+        var saved = await uploads.SaveImageAsync(User, article.OpdId, Image.FileName, buffer.ToArray(), ImageAlt, ct);
+        if (saved.Forbidden)
+        {
+            return Forbid();
+        }
+        if (saved.Error is not null)
+        {
+            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = [saved.Error] }), "", ct);
+        }
+        var media = saved.Value!;
+        var alt = (media.AltText ?? "").Replace("]", "", StringComparison.Ordinal);
+        var input = ArticleInput.From(article) with { Body = $"{article.BodyMarkdown}\n\n![{alt}]({media.Url})" };
+        return await ShowAsync(id, await publishing.UpdateAsync(User, id, input, ct), "Gambar diunggah dan disisipkan di akhir isi.", ct);
+    }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {

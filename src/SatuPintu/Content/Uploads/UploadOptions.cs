@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SatuPintu.Content.Uploads;
+
+/// <summary>Settings under "SatuPintu:Uploads".</summary>
+public sealed class UploadOptions
+{
+    public const string Section = "SatuPintu:Uploads";
+
+    [Range(1024, 200L * 1024 * 1024)]
+    public long MaxBytes { get; set; } = 20L * 1024 * 1024;
+
+    /// <summary>Kinds accepted, by name: pdf, docx, xlsx, png, jpeg, webp.</summary>
+    public string[] Allowed { get; set; } = ["pdf", "docx", "xlsx", "png", "jpeg", "webp"];
+
+    /// <summary>Images larger than this (width × height) are refused before decoding: image bombs.</summary>
+    [Range(1, 200_000_000)]
+    public long MaxImagePixels { get; set; } = 40_000_000;
+
+    [Range(100, 4000)]
+    public int ImageWidth { get; set; } = 1600;
+
+    [Range(50, 1000)]
+    public int ThumbnailWidth { get; set; } = 400;
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SatuPintu.Accounts;
+using SatuPintu.Data;
+using SatuPintu.Hosting;
+
+namespace SatuPintu.Content.Uploads;
+
+/// <summary>
+/// Stores uploads under the data folder (never the web root): images for articles and documents for the
+/// document lists. Every file is checked by <see cref="UploadInspector"/> first; a refused file leaves
+/// nothing behind, and a file is only kept once its database row is saved.
+/// </summary>
+public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, ImageProcessor images, SatuPintuOptions settings, TimeProvider time)
+{
+    public sealed record Result<T>(T? Value, string? Error, bool Forbidden = false);
+
+    public async Task<Result<MediaFile>> SaveImageAsync(ClaimsPrincipal user, int opdId, string originalName, byte[] data, string? alt, CancellationToken ct)
+    {
+        if (!user.Can(OpdRight.Edit, opdId))
+        {
+            return new(null, null, Forbidden: true);
+        }
+        var check = inspector.Inspect(data, imagesOnly: true);
+        if (!check.Ok)
+        {
+            return new(null, check.Error);
+        }
+        var (processed, error) = images.Process(data);
+        if (processed is null)
+        {
+            return new(null, error);
+        }
+        var name = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12)) + ".webp";
+        var dir = Path.Combine(settings.UploadsDir, "media");
+        System.IO.Directory.CreateDirectory(dir);
+        var media = new MediaFile
+        {
+            OpdId = opdId, StoredName = name, OriginalName = Clip(Path.GetFileName(originalName), 255), AltText = Clip(HtmlCleaner.PlainText(alt), 300),
+            Width = processed.Width, Height = processed.Height, SizeBytes = processed.Image.Length,
+            CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = user.FindFirstValue(ClaimTypes.Email),
+        };
+        await WriteThenSaveAsync([(Path.Combine(dir, name), processed.Image), (Path.Combine(dir, MediaFile.ThumbnailName(name)), processed.Thumbnail)],
+            () => db.MediaFiles.Add(media), ct);
+        return new(media, null);
+    }
+
+    public async Task<Result<Document>> SaveDocumentAsync(ClaimsPrincipal user, int opdId, string title, string? description, string? category, string originalName, byte[] data, CancellationToken ct)
+    {
+        if (!user.Can(OpdRight.Edit, opdId))
+        {
+            return new(null, null, Forbidden: true);
+        }
+        var check = inspector.Inspect(data);
+        if (!check.Ok)
+        {
+            return new(null, check.Error);
+        }
+        var kind = check.Kind!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var baseSlug = Shared.Slug.From(title, 100) is { Length: > 0 } s ? s : "dokumen";
+        var slug = baseSlug;
+        for (var n = 2; await db.Documents.AnyAsync(d => d.Slug == slug, ct); n++)
+        {
+            slug = $"{baseSlug}-{n}";
+        }
+        var stored = Path.Combine("dokumen", $"{slug}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{kind.Extension}");
+        System.IO.Directory.CreateDirectory(Path.Combine(settings.UploadsDir, "dokumen"));
+        // Reviewers and admins publish as they upload; an editor's upload waits for review.
+        var publish = user.Can(OpdRight.Publish, opdId);
+        var doc = new Document
+        {
+            OpdId = opdId, Slug = slug, Title = title, Description = description, Category = category,
+            FileName = (Shared.Slug.From(Path.GetFileNameWithoutExtension(originalName), 100) is { Length: > 0 } f ? f : slug) + kind.Extension,
+            ContentType = kind.ContentType, SizeBytes = data.Length, StoragePath = stored,
+            Status = publish ? PublicationStatus.Published : PublicationStatus.Review, PublishAt = publish ? now : null,
+            CreatedAt = now, UpdatedAt = now,
+        };
+        await WriteThenSaveAsync([(Path.Combine(settings.UploadsDir, stored), data)], () => db.Documents.Add(doc), ct);
+        return new(doc, null);
+    }
+
+    /// <summary>Files first (to temporary names), then the row; the files get their names only once the row is saved.</summary>
+    private async Task WriteThenSaveAsync((string Path, byte[] Bytes)[] files, Action addRow, CancellationToken ct)
+    {
+        var temps = files.Select(f => (f.Path, Temp: f.Path + ".tmp")).ToList();
+        try
+        {
+            foreach (var (f, t) in files.Zip(temps, (f, t) => (f, t.Temp)))
+            {
+                await File.WriteAllBytesAsync(t, f.Bytes, ct);
+            }
+            addRow();
+            await db.SaveChangesAsync(ct);
+            foreach (var (path, temp) in temps)
+            {
+                File.Move(temp, path);
+            }
+        }
+        finally
+        {
+            foreach (var (_, temp) in temps)
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
+}
