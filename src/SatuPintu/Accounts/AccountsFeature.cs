@@ -72,6 +72,7 @@ public static class AccountsFeature
             // Every page under /admin needs a staff member unless it says otherwise (login, denied).
             o.Conventions.AuthorizeFolder("/Accounts/Admin", Access.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Content/Admin", Access.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Directory/Admin", Access.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Audit/Admin", Access.AdminPolicy);
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Login");
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Denied");

@@ -55,9 +55,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     private static async Task<HttpResponseMessage> Form(HttpClient c, string url, string formPage, Dictionary<string, string>? fields = null)
     {
         var page = await c.GetAsync(new Uri(formPage, UriKind.Relative));
-        if (page.StatusCode != HttpStatusCode.OK)
+        if (page.StatusCode != HttpStatusCode.OK || !(await page.Content.ReadAsStringAsync()).Contains("__RequestVerificationToken", StringComparison.Ordinal))
         {
-            // Not allowed to see the form: post with no token, which must be refused too.
+            // Not allowed to see the form (or the page shows this person no form): post with no token, which must be refused too.
             using var empty = new FormUrlEncodedContent(fields ?? []);
             return await c.PostAsync(new Uri(url, UriKind.Relative), empty);
         }
@@ -89,6 +89,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     private static Task<HttpResponseMessage> ImageForm(HttpClient c, int id) => Multipart(c, $"/admin/artikel/{id}/Image", $"/admin/artikel/{id}", f =>
         f.Add(new ByteArrayContent(TinyPng), "Image", "titik.png"));
+
+    private const string AdminBootstrapEmail = SatuPintu.Accounts.AdminBootstrap.DefaultEmail;
+
+    /// <summary>Archive and restore again, so the shared OPDs stay on the portal for the other cases.</summary>
+    private static async Task<HttpResponseMessage> ArchiveTwice(HttpClient c, string opd)
+    {
+        var first = await Form(c, $"/admin/opd/{opd}/Archive", $"/admin/opd/{opd}");
+        if (first.StatusCode != HttpStatusCode.OK)
+        {
+            return first;
+        }
+        first.Dispose();
+        return await Form(c, $"/admin/opd/{opd}/Archive", $"/admin/opd/{opd}");
+    }
 
     private static object NewArticle(string opd) => new { opd, kind = "berita", title = "Uji matriks", body = "isi" };
 
@@ -139,6 +153,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/dokumen/{handler?}", "POST", "Upload", Rule.EditOpd, true, default, (c, _, opd) => UploadForm(c, opd)),
         new("admin/dokumen/{handler?}", "POST", "Publish", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/dokumen/Publish?id={id}", "/admin/dokumen"), OnDocument: true),
         new("admin/dokumen/{handler?}", "POST", "Delete", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/dokumen/Delete?id={id}", "/admin/dokumen"), OnDocument: true),
+        new("admin/opd/{handler:regex(^Create$)?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/opd")),
+        new("admin/opd/{handler:regex(^Create$)?}", "POST", "Create", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/opd/Create", "/admin/opd", new() { ["Input.Name"] = "Badan Uji " + Guid.NewGuid().ToString("N")[..6], ["Input.Kind"] = "Badan" })),
+        new("admin/opd/{slug}/{handler?}", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/admin/opd/{opd}")),
+        new("admin/opd/{slug}/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/Save", $"/admin/opd/{opd}", new() { ["Input.Name"] = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", ["Input.Summary"] = "Profil uji matriks." })),
+        new("admin/opd/{slug}/{handler?}", "POST", "Archive", Rule.AdminOnly, true, default, (c, _, opd) => ArchiveTwice(c, opd)),
+        new("admin/opd/{slug}/{handler?}", "POST", "AddUnit", Rule.AdminOnly, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/AddUnit", $"/admin/opd/{opd}", new() { ["UnitName"] = "UPT Uji " + Guid.NewGuid().ToString("N")[..6], ["UnitKind"] = "UPT" })),
+        new("admin/opd/{slug}/{handler?}", "POST", "AddMember", Rule.AdminOnly, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/AddMember", $"/admin/opd/{opd}", new() { ["MemberEmail"] = AdminBootstrapEmail, ["MemberRole"] = "Editor" })),
+        new("admin/opd/{slug}/{handler?}", "POST", "RemoveMember", Rule.Nobody, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/RemoveMember?membership=999999", $"/admin/opd/{opd}")),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete", $"/admin/artikel/{id}")),
     ];
 
