@@ -41,6 +41,7 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         };
         Apply(article, input, kind, tags, user);
         db.Articles.Add(article);
+        AddRevision(article, 1, user);
         await db.SaveChangesAsync(ct);
         return EditOutcome.Ok(article);
     }
@@ -69,6 +70,8 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         article.Opd = opd;
         article.Kind = kind;
         Apply(article, input, kind, tags, user);
+        var last = await db.ArticleRevisions.Where(r => r.ArticleId == id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
+        AddRevision(article, last + 1, user);
         await db.SaveChangesAsync(ct);
         return EditOutcome.Ok(article);
     }
@@ -155,6 +158,25 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         await db.SaveChangesAsync(ct);
         return EditOutcome.Ok(article);
     }
+
+    /// <summary>Restores an earlier revision's title, summary, body and kind; the restore is itself a new revision.</summary>
+    public async Task<EditOutcome> RestoreAsync(ClaimsPrincipal user, int id, int number, CancellationToken ct)
+    {
+        var article = await FindAsync(id, ct);
+        var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, ct);
+        if (article is null || revision is null)
+        {
+            return EditOutcome.NotFound;
+        }
+        var input = ArticleInput.From(article) with { Title = revision.Title, Summary = revision.Summary, Body = revision.BodyMarkdown, Kind = revision.Kind.UrlWord() };
+        return await UpdateAsync(user, id, input, ct);
+    }
+
+    private void AddRevision(Article a, int number, ClaimsPrincipal user) => db.ArticleRevisions.Add(new ArticleRevision
+    {
+        Article = a, Number = number, OpdId = a.OpdId, Kind = a.Kind, Title = a.Title, Summary = a.Summary, BodyMarkdown = a.BodyMarkdown ?? "",
+        CreatedAt = Now, CreatedBy = Actor(user),
+    });
 
     /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
     public static bool MayEdit(ClaimsPrincipal user, Article a) =>

@@ -161,6 +161,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/opd/{slug}/{handler?}", "POST", "AddUnit", Rule.AdminOnly, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/AddUnit", $"/admin/opd/{opd}", new() { ["UnitName"] = "UPT Uji " + Guid.NewGuid().ToString("N")[..6], ["UnitKind"] = "UPT" })),
         new("admin/opd/{slug}/{handler?}", "POST", "AddMember", Rule.AdminOnly, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/AddMember", $"/admin/opd/{opd}", new() { ["MemberEmail"] = AdminBootstrapEmail, ["MemberRole"] = "Editor" })),
         new("admin/opd/{slug}/{handler?}", "POST", "RemoveMember", Rule.Nobody, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/RemoveMember?membership=999999", $"/admin/opd/{opd}")),
+        new("admin/artikel/{id:int}/revisi/{handler?}", "GET", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Get(c, $"/admin/artikel/{id}/revisi")),
+        new("admin/artikel/{id:int}/revisi/{handler?}", "POST", "Restore", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/revisi/Restore?revision=1", $"/admin/artikel/{id}/revisi")),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete", $"/admin/artikel/{id}")),
     ];
 

@@ -19,6 +19,9 @@ public static class TestArticles
                 PublishAt = status == PublicationStatus.Published ? now.AddMinutes(-1) : null, CreatedAt = now, UpdatedAt = now,
             };
             db.Articles.Add(article);
+            // As the app does on every save: revision 1 as created, revision 2 after one edit.
+            db.ArticleRevisions.Add(new ArticleRevision { Article = article, Number = 1, OpdId = opd.Id, Kind = article.Kind, Title = article.Title + " (draf awal)", BodyMarkdown = "Isi awal.", CreatedAt = now });
+            db.ArticleRevisions.Add(new ArticleRevision { Article = article, Number = 2, OpdId = opd.Id, Kind = article.Kind, Title = article.Title, BodyMarkdown = "Isi uji.", CreatedAt = now });
             await db.SaveChangesAsync();
             return article.Id;
         });

@@ -450,6 +450,53 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.ToTable("Articles");
                 });
 
+            modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ArticleRevisions");
+                });
+
             modelBuilder.Entity("SatuPintu.Content.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -926,6 +973,17 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
+                {
+                    b.HasOne("SatuPintu.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.Document", b =>

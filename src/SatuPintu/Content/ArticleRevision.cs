@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SatuPintu.Content;
+
+/// <summary>An article as it was saved once: every create, edit and restore adds one.</summary>
+public sealed class ArticleRevision
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+    public int Number { get; set; }
+    public int OpdId { get; set; }
+    public ArticleKind Kind { get; set; }
+    public required string Title { get; set; }
+    public string? Summary { get; set; }
+    public string BodyMarkdown { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string? CreatedBy { get; set; }
+}
+
+internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
+{
+    public void Configure(EntityTypeBuilder<ArticleRevision> b)
+    {
+        b.HasIndex(r => new { r.ArticleId, r.Number }).IsUnique();
+        b.Property(r => r.Title).HasMaxLength(300);
+        b.Property(r => r.Summary).HasMaxLength(1000);
+        b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SatuPintu.Shared;
+using SatuPintu.Tests.Infrastructure;
+
+namespace SatuPintu.Tests.Content;
+
+/// <summary>Every save is a revision; the editor sees a readable diff and can restore an earlier one.</summary>
+public sealed class RevisionTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>, IAsyncLifetime
+{
+    private Personas _people = null!;
+
+    public async Task InitializeAsync() => _people = await Personas.CreateAsync(app);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Edits_make_revisions_with_a_diff_and_restoring_brings_the_old_text_back()
+    {
+        var api = Personas.Api(app, _people.EditorA);
+        var created = await (await api.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = "Versi satu", body = "Baris sama\nBaris lama" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/articles/{id}", new { opd = Personas.OpdA, kind = "berita", title = "Versi dua", body = "Baris sama\nBaris baru" })).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
+
+        var editor = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var page = await editor.GetOkAsync($"/admin/artikel/{id}/revisi?banding=1");
+        Assert.Contains("<del>− Baris lama</del>", page, StringComparison.Ordinal);
+        Assert.Contains("<ins>+ Baris baru</ins>", page, StringComparison.Ordinal);
+        Assert.Contains("<span>&nbsp; Baris sama</span>", page, StringComparison.Ordinal);
+
+        var restored = await Personas.PostFormAsync(editor, $"/admin/artikel/{id}/revisi/Restore?revision=1", [], $"/admin/artikel/{id}/revisi");
+        Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        var article = await app.WithDbAsync(db => db.Articles.SingleAsync(a => a.Id == id));
+        Assert.Equal("Versi satu", article.Title);
+        Assert.Contains("Baris lama", article.BodyHtml, StringComparison.Ordinal);
+        Assert.Equal(3, await app.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync(new Uri($"/admin/artikel/{id}/revisi?banding=99", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public void Line_diff_keeps_order_and_marks_changes()
+    {
+        var diff = LineDiff.Compare("a\nb\nc", "a\nx\nc\nd");
+        Assert.Equal(
+            [(LineDiff.Change.Same, "a"), (LineDiff.Change.Removed, "b"), (LineDiff.Change.Added, "x"), (LineDiff.Change.Same, "c"), (LineDiff.Change.Added, "d")],
+            diff.Select(l => (l.Change, l.Text)));
+    }
+}
