@@ -77,9 +77,12 @@ public static class AccountsFeature
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Login");
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Denied");
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Logout");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Admin/LoginTwoFactor");
         });
 
-        var attempts = builder.Configuration.GetValue("SatuPintu:Accounts:LoginAttemptsPerMinute", 10);
+        builder.Services.AddOptions<Admin.AccountOptions>().Bind(builder.Configuration.GetSection(Admin.AccountOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var attempts = builder.Configuration.GetSection(Admin.AccountOptions.Section).Get<Admin.AccountOptions>()?.LoginAttemptsPerMinute ?? 10;
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -98,5 +101,20 @@ public static class AccountsFeature
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.Use(RequireTwoFactorForAdmins);
+    }
+
+    /// <summary>With the setting on, an admin signed in without the second factor can only reach the 2FA page and sign out.</summary>
+    private static Task RequireTwoFactorForAdmins(HttpContext context, RequestDelegate next)
+    {
+        var required = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Admin.AccountOptions>>().Value.RequireTwoFactorForAdmins;
+        var path = context.Request.Path;
+        if (required && path.StartsWithSegments("/admin") && !path.StartsWithSegments("/admin/akun/2fa") && !path.StartsWithSegments("/admin/keluar")
+            && context.User.IsAdmin() && !context.User.HasClaim("amr", "mfa"))
+        {
+            context.Response.Redirect("/admin/akun/2fa");
+            return Task.CompletedTask;
+        }
+        return next(context);
     }
 }

@@ -90,6 +90,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     private static Task<HttpResponseMessage> ImageForm(HttpClient c, int id) => Multipart(c, $"/admin/artikel/{id}/Image", $"/admin/artikel/{id}", f =>
         f.Add(new ByteArrayContent(TinyPng), "Image", "titik.png"));
 
+    /// <summary>Turns TOTP on with a real code, then off again, so the shared personas keep signing in with a password.</summary>
+    private static async Task<HttpResponseMessage> EnableThenDisable(HttpClient c, bool disable)
+    {
+        var page = await c.GetAsync(new Uri("/admin/akun/2fa", UriKind.Relative));
+        var key = page.StatusCode == HttpStatusCode.OK ? Totp.KeyFrom(await page.Content.ReadAsStringAsync()) : "";
+        var code = key.Length > 0 ? Totp.Code(key, TimeProvider.System.GetUtcNow()) : "000000";
+        var enable = await Form(c, "/admin/akun/2fa/Enable", "/admin/akun/2fa", new() { ["Code"] = code });
+        if (enable.StatusCode != HttpStatusCode.OK)
+        {
+            return enable;
+        }
+        var off = await Form(c, "/admin/akun/2fa/Disable", "/admin/akun/2fa");
+        if (disable || off.StatusCode != HttpStatusCode.OK)
+        {
+            enable.Dispose();
+            return off;
+        }
+        off.Dispose();
+        return enable;
+    }
+
     private const string AdminBootstrapEmail = SatuPintu.Accounts.AdminBootstrap.DefaultEmail;
 
     /// <summary>Archive and restore again, so the shared OPDs stay on the portal for the other cases.</summary>
@@ -128,6 +149,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/masuk", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/admin/masuk")),
         new("admin/masuk", "POST", null, Rule.Anyone, false, default, (c, _, _) => Form(c, "/admin/masuk", "/admin/masuk", new() { ["Email"] = "bukan@contoh.id", ["Password"] = "salah-salah-salah" })),
         // The access-denied page itself always answers 403.
+        new("admin/masuk/kode", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/admin/masuk/kode")),
+        // Without a password step in progress there is no one to check a code for.
+        new("admin/masuk/kode", "POST", null, Rule.Nobody, false, default, (c, _, _) => Form(c, "/admin/masuk/kode", "/admin/masuk/kode", new() { ["Code"] = "123456" })),
+        new("admin/akun/2fa/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/akun/2fa")),
+        new("admin/akun/2fa/{handler?}", "POST", "Enable", Rule.Staff, false, default, (c, _, _) => EnableThenDisable(c, disable: false)),
+        new("admin/akun/2fa/{handler?}", "POST", "Disable", Rule.Staff, false, default, (c, _, _) => EnableThenDisable(c, disable: true)),
         new("admin/ditolak", "GET", null, Rule.Nobody, false, default, (c, _, _) => Get(c, "/admin/ditolak")),
         new("admin/keluar", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/admin/keluar")),
         new("admin/keluar", "POST", null, Rule.Anyone, false, default, (c, _, _) => Form(c, "/admin/keluar", "/admin/masuk")),

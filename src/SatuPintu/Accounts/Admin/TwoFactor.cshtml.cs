@@ -1,0 +1,89 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace SatuPintu.Accounts.Admin;
+
+/// <summary>/admin/akun/2fa: turn TOTP two-factor sign-in on (key + first code) or off (unless required for admins).</summary>
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptions<AccountOptions> options) : PageModel
+{
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public bool Enabled { get; private set; }
+    public string SharedKey { get; private set; } = "";
+    public string AuthenticatorUri { get; private set; } = "";
+    public bool Required => options.Value.RequireTwoFactorForAdmins && User.IsAdmin();
+    public string? Message { get; private set; }
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostEnableAsync()
+    {
+        var user = await CurrentAsync();
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            Problem = "Kode tidak cocok. Periksa jam ponsel dan coba kode yang baru.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync();
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        // Sign in again so this session carries the second factor ("amr=mfa").
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "mfa")]);
+        Message = "Verifikasi dua langkah aktif. Mulai sekarang masuk meminta kode dari aplikasi autentikator.";
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        if (Required)
+        {
+            return Forbid();
+        }
+        var user = await CurrentAsync();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        Message = "Verifikasi dua langkah dinonaktifkan.";
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task<AppUser> CurrentAsync() => await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in user not found");
+
+    private async Task LoadAsync()
+    {
+        var user = await CurrentAsync();
+        Enabled = await users.GetTwoFactorEnabledAsync(user);
+        if (Enabled)
+        {
+            return;
+        }
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+        SharedKey = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - i * 4)))).ToLowerInvariant();
+        var label = Uri.EscapeDataString($"SatuPintu:{user.Email}");
+        AuthenticatorUri = new StringBuilder($"otpauth://totp/{label}?secret={key}&issuer=SatuPintu&digits=6").ToString();
+    }
+}
+
+/// <summary>Settings under "SatuPintu:Accounts".</summary>
+public sealed class AccountOptions
+{
+    public const string Section = "SatuPintu:Accounts";
+
+    /// <summary>Admins must use TOTP: without it they are sent to set it up before anything else.</summary>
+    public bool RequireTwoFactorForAdmins { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
+    public int LoginAttemptsPerMinute { get; set; } = 10;
+}
