@@ -9,14 +9,8 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Accounts;
 
 /// <summary>Sign-in, lockout, rate limiting, CSRF, tokens and the headers every response carries.</summary>
-public sealed class AccountsTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>, IAsyncLifetime
+public sealed class AccountsTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
 {
-    private Personas _people = null!;
-
-    public async Task InitializeAsync() => _people = await Personas.CreateAsync(app);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task First_start_created_one_admin_whose_password_was_printed_once()
     {
@@ -32,11 +26,11 @@ public sealed class AccountsTests(ManyLoginsApp app) : IClassFixture<ManyLoginsA
     public async Task Wrong_password_is_refused_and_the_right_one_signs_in_with_a_safe_cookie()
     {
         var client = app.Browser();
-        var wrong = await Personas.PostFormAsync(client, "/admin/masuk", new() { ["Email"] = _people.EditorA.Email, ["Password"] = "salah-salah-salah" });
+        var wrong = await Personas.PostFormAsync(client, "/admin/masuk", new() { ["Email"] = People.EditorA.Email, ["Password"] = "salah-salah-salah" });
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Surel atau kata sandi salah", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var right = await Personas.PostFormAsync(client, "/admin/masuk", new() { ["Email"] = _people.EditorA.Email, ["Password"] = Personas.Password });
+        var right = await Personas.PostFormAsync(client, "/admin/masuk", new() { ["Email"] = People.EditorA.Email, ["Password"] = Personas.Password });
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         var cookie = right.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("satupintu.masuk=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -62,7 +56,7 @@ public sealed class AccountsTests(ManyLoginsApp app) : IClassFixture<ManyLoginsA
     [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_refused()
     {
-        var client = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var client = await Personas.SignInAsync(app, People.EditorA.Email);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Opd"] = Personas.OpdA, ["Input.Kind"] = "berita", ["Input.Title"] = "CSRF" });
         var before = await app.WithDbAsync(db => db.Articles.CountAsync());
         var response = await client.PostAsync(new Uri("/admin/artikel/baru/Save", UriKind.Relative), form);
@@ -109,14 +103,14 @@ public sealed class AccountsTests(ManyLoginsApp app) : IClassFixture<ManyLoginsA
     public async Task The_database_keeps_only_token_hashes()
     {
         var stored = await app.WithDbAsync(db => db.AccessTokens.Select(t => t.Hash).ToListAsync());
-        Assert.DoesNotContain(_people.Admin.Token, stored);
-        Assert.Contains(AccessTokens.Hash(_people.Admin.Token), stored);
+        Assert.DoesNotContain(People.Admin.Token, stored);
+        Assert.Contains(AccessTokens.Hash(People.Admin.Token), stored);
     }
 
     [Fact]
     public async Task Cookies_do_not_authenticate_the_api()
     {
-        var client = await Personas.SignInAsync(app, _people.Admin.Email);
+        var client = await Personas.SignInAsync(app, People.Admin.Email);
         var response = await client.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = "lewat cookie" });
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }

@@ -7,18 +7,12 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Audit;
 
 /// <summary>Every change is in the audit trail (who, when, what, before/after), visible to admins and exportable as CSV.</summary>
-public sealed class AuditTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>, IAsyncLifetime
+public sealed class AuditTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
 {
-    private Personas _people = null!;
-
-    public async Task InitializeAsync() => _people = await Personas.CreateAsync(app);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task An_edit_records_actor_and_the_changed_fields_before_and_after()
     {
-        var api = Personas.Api(app, _people.EditorA);
+        var api = Personas.Api(app, People.EditorA);
         var created = await (await api.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = "Judul lama", body = "a" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt32();
@@ -27,7 +21,7 @@ public sealed class AuditTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>
 
         var entries = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Article" && a.EntityId == id.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(a => a.Id).ToListAsync());
         Assert.Equal(["create", "update"], entries.Select(e => e.Action));
-        Assert.All(entries, e => Assert.Equal(_people.EditorA.Email, e.Actor));
+        Assert.All(entries, e => Assert.Equal(People.EditorA.Email, e.Actor));
         var update = entries[1];
         Assert.Contains("Judul lama", update.Before, StringComparison.Ordinal);
         Assert.Contains("Judul baru", update.After, StringComparison.Ordinal);
@@ -57,14 +51,14 @@ public sealed class AuditTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>
     [Fact]
     public async Task Admin_filters_the_log_and_exports_csv_with_formulas_defused()
     {
-        var api = Personas.Api(app, _people.EditorA);
+        var api = Personas.Api(app, People.EditorA);
         await api.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = "=HYPERLINK(\"http://contoh.id\")", body = "a" });
-        var admin = await Personas.SignInAsync(app, _people.Admin.Email);
-        var page = await admin.GetOkAsync($"/admin/audit?actor={Uri.EscapeDataString(_people.EditorA.Email)}");
+        var admin = await Personas.SignInAsync(app, People.Admin.Email);
+        var page = await admin.GetOkAsync($"/admin/audit?actor={Uri.EscapeDataString(People.EditorA.Email)}");
         Assert.Contains("HYPERLINK", page, StringComparison.Ordinal);
-        Assert.DoesNotContain(_people.ReviewerA.Email, page, StringComparison.Ordinal);
+        Assert.DoesNotContain(People.ReviewerA.Email, page, StringComparison.Ordinal);
 
-        using var csv = await admin.GetAsync(new Uri($"/admin/audit/Csv?actor={Uri.EscapeDataString(_people.EditorA.Email)}", UriKind.Relative));
+        using var csv = await admin.GetAsync(new Uri($"/admin/audit/Csv?actor={Uri.EscapeDataString(People.EditorA.Email)}", UriKind.Relative));
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
         Assert.StartsWith("waktu_utc,waktu_wib,pelaku,aksi", text.TrimStart('\uFEFF'), StringComparison.Ordinal);

@@ -8,18 +8,12 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Content;
 
 /// <summary>The content API end to end: write, submit, publish, see it on the portal; validation and problem details.</summary>
-public abstract class ArticlesApiTests(SatuPintuApp app) : IAsyncLifetime
+public abstract class ArticlesApiTests(SatuPintuApp app) : WithPersonas(app)
 {
-    private Personas _people = null!;
-
-    public async Task InitializeAsync() => _people = await Personas.CreateAsync(app);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Script_creates_an_article_a_reviewer_publishes_it_and_it_appears_on_the_portal()
     {
-        var editor = Personas.Api(app, _people.EditorA);
+        var editor = Personas.Api(app, People.EditorA);
         var title = "Vaksinasi massal di Puskesmas Kepahiang " + Guid.NewGuid().ToString("N")[..6];
         var created = await editor.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title, body = "Warga **diimbau** hadir.\n\n- bawa KTP" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -36,7 +30,7 @@ public abstract class ArticlesApiTests(SatuPintuApp app) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync(new Uri($"/api/v1/articles/{id}/submit", UriKind.Relative), null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync(new Uri($"/api/v1/articles/{id}/publish", UriKind.Relative), null)).StatusCode);
 
-        var reviewer = Personas.Api(app, _people.ReviewerA);
+        var reviewer = Personas.Api(app, People.ReviewerA);
         var published = await reviewer.PostAsync(new Uri($"/api/v1/articles/{id}/publish", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("published", (await published.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
@@ -51,7 +45,7 @@ public abstract class ArticlesApiTests(SatuPintuApp app) : IAsyncLifetime
     public async Task Validation_errors_are_problem_details_per_field_and_change_nothing()
     {
         var before = await app.WithDbAsync(db => db.Articles.CountAsync());
-        var response = await Personas.Api(app, _people.Admin).PostAsJsonAsync("/api/v1/articles",
+        var response = await Personas.Api(app, People.Admin).PostAsJsonAsync("/api/v1/articles",
             new { opd = "tidak-ada", kind = "gosip", title = "", body = new string('x', Publishing.MaxBody + 1) });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -66,7 +60,7 @@ public abstract class ArticlesApiTests(SatuPintuApp app) : IAsyncLifetime
     [Fact]
     public async Task Agenda_needs_a_start_and_an_end_after_it()
     {
-        var api = Personas.Api(app, _people.EditorA);
+        var api = Personas.Api(app, People.EditorA);
         var missing = await api.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "agenda", title = "Rapat" });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.Contains("eventStart", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -85,7 +79,7 @@ public abstract class ArticlesApiTests(SatuPintuApp app) : IAsyncLifetime
     public async Task Malformed_json_is_a_400_problem(string body)
     {
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        var response = await Personas.Api(app, _people.Admin).PostAsync(new Uri("/api/v1/articles", UriKind.Relative), content);
+        var response = await Personas.Api(app, People.Admin).PostAsync(new Uri("/api/v1/articles", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -94,7 +88,7 @@ public abstract class ArticlesApiTests(SatuPintuApp app) : IAsyncLifetime
     public async Task Rejection_needs_a_reason_and_returns_the_article_to_the_editor()
     {
         var id = await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Review);
-        var reviewer = Personas.Api(app, _people.ReviewerA);
+        var reviewer = Personas.Api(app, People.ReviewerA);
         var noReason = await reviewer.PostAsJsonAsync($"/api/v1/articles/{id}/reject", new { reason = " " });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         var rejected = await reviewer.PostAsJsonAsync($"/api/v1/articles/{id}/reject", new { reason = "Lengkapi foto kegiatan." });
@@ -111,13 +105,13 @@ public abstract class ArticlesApiTests(SatuPintuApp app) : IAsyncLifetime
     {
         var mine = await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Draft);
         var theirs = await TestArticles.CreateAsync(app, Personas.OpdB, PublicationStatus.Draft);
-        var editor = Personas.Api(app, _people.EditorA);
+        var editor = Personas.Api(app, People.EditorA);
         var list = await editor.GetFromJsonAsync<JsonElement>("/api/v1/articles?status=draft&per=100");
         var ids = list.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()).ToList();
         Assert.Contains(mine, ids);
         Assert.DoesNotContain(theirs, ids);
         Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync(new Uri($"/api/v1/articles/{theirs}", UriKind.Relative))).StatusCode);
-        var all = await Personas.Api(app, _people.Admin).GetFromJsonAsync<JsonElement>("/api/v1/articles?status=draft&per=100");
+        var all = await Personas.Api(app, People.Admin).GetFromJsonAsync<JsonElement>("/api/v1/articles?status=draft&per=100");
         Assert.Contains(theirs, all.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("id").GetInt32()));
     }
 

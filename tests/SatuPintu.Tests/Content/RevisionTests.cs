@@ -8,25 +8,19 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Content;
 
 /// <summary>Every save is a revision; the editor sees a readable diff and can restore an earlier one.</summary>
-public sealed class RevisionTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>, IAsyncLifetime
+public sealed class RevisionTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
 {
-    private Personas _people = null!;
-
-    public async Task InitializeAsync() => _people = await Personas.CreateAsync(app);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Edits_make_revisions_with_a_diff_and_restoring_brings_the_old_text_back()
     {
-        var api = Personas.Api(app, _people.EditorA);
+        var api = Personas.Api(app, People.EditorA);
         var created = await (await api.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = "Versi satu", body = "Baris sama\nBaris lama" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/articles/{id}", new { opd = Personas.OpdA, kind = "berita", title = "Versi dua", body = "Baris sama\nBaris baru" })).StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
 
-        var editor = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         var page = await editor.GetOkAsync($"/admin/artikel/{id}/revisi?banding=1");
         Assert.Contains("<del>− Baris lama</del>", page, StringComparison.Ordinal);
         Assert.Contains("<ins>+ Baris baru</ins>", page, StringComparison.Ordinal);

@@ -13,7 +13,7 @@ namespace SatuPintu.Tests.Content;
 /// HTML named .pdf, polyglots, oversize files, image bombs and truncated images are refused with a clear
 /// message, and nothing of them is stored.
 /// </summary>
-public sealed class UploadTests(UploadTests.App app) : IClassFixture<UploadTests.App>, IAsyncLifetime
+public sealed class UploadTests(UploadTests.App app) : WithPersonas(app), IClassFixture<UploadTests.App>
 {
     public sealed class App : SatuPintuApp
     {
@@ -25,12 +25,6 @@ public sealed class UploadTests(UploadTests.App app) : IClassFixture<UploadTests
             ["SatuPintu:Accounts:LoginAttemptsPerMinute"] = "1000",
         }) { }
     }
-
-    private Personas _people = null!;
-
-    public async Task InitializeAsync() => _people = await Personas.CreateAsync(app);
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     private static byte[] Png(int width, int height)
     {
@@ -130,7 +124,7 @@ public sealed class UploadTests(UploadTests.App app) : IClassFixture<UploadTests
     [MemberData(nameof(Refused))]
     public async Task Bad_documents_are_refused_with_a_clear_message_and_nothing_is_stored(string fileName, byte[] bytes, string message)
     {
-        var client = await Personas.SignInAsync(app, _people.ReviewerA.Email);
+        var client = await Personas.SignInAsync(app, People.ReviewerA.Email);
         var title = "Tolak " + Guid.NewGuid().ToString("N")[..6];
         var filesBefore = System.IO.Directory.GetFiles(Path.Combine(app.DataDir, "uploads"), "*", SearchOption.AllDirectories).Length;
         var (status, html) = await UploadDocumentAsync(client, fileName, bytes, title);
@@ -143,7 +137,7 @@ public sealed class UploadTests(UploadTests.App app) : IClassFixture<UploadTests
     [Fact]
     public async Task Editor_uploads_a_pdf_and_a_docx_that_wait_for_review_then_a_reviewer_publishes()
     {
-        var editor = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         var title = "Laporan Kinerja " + Guid.NewGuid().ToString("N")[..6];
         var pdf = SatuPintu.Data.Demo.DemoDocuments.MinimalPdf(title, "uji");
         var (status, html) = await UploadDocumentAsync(editor, "Laporan Kinerja 2025.pdf", pdf, title);
@@ -160,7 +154,7 @@ public sealed class UploadTests(UploadTests.App app) : IClassFixture<UploadTests
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             await app.WithDbAsync(db => db.Documents.Where(d => d.Title == "Formulir " + title).Select(d => d.ContentType).SingleAsync()));
 
-        var reviewer = await Personas.SignInAsync(app, _people.ReviewerA.Email);
+        var reviewer = await Personas.SignInAsync(app, People.ReviewerA.Email);
         var published = await Personas.PostFormAsync(reviewer, $"/admin/dokumen/Publish?id={doc.Id}", [], "/admin/dokumen");
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         using var download = await app.Browser().GetAsync(new Uri($"/dokumen/{doc.Slug}/unduh", UriKind.Relative));
@@ -187,7 +181,7 @@ public sealed class UploadTests(UploadTests.App app) : IClassFixture<UploadTests
     public async Task An_image_is_resized_re_encoded_inserted_and_served_safely()
     {
         var id = await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Draft);
-        var editor = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         var (status, html) = await UploadImageAsync(editor, id, Png(2400, 1200), "foto.png");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Gambar diunggah", html, StringComparison.Ordinal);
@@ -221,7 +215,7 @@ public sealed class UploadTests(UploadTests.App app) : IClassFixture<UploadTests
     public async Task Bad_images_are_refused_and_nothing_is_stored(string fileName, byte[] bytes, string message)
     {
         var id = await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Draft);
-        var editor = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         var before = await app.WithDbAsync(db => db.MediaFiles.CountAsync());
         var (status, html) = await UploadImageAsync(editor, id, bytes, fileName);
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -234,7 +228,7 @@ public sealed class UploadTests(UploadTests.App app) : IClassFixture<UploadTests
     public async Task An_editor_of_another_opd_cannot_add_images_to_this_article()
     {
         var id = await TestArticles.CreateAsync(app, Personas.OpdB, PublicationStatus.Draft);
-        var editor = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         var before = await app.WithDbAsync(db => db.MediaFiles.CountAsync());
         var page = await editor.GetAsync(new Uri($"/admin/artikel/{id}", UriKind.Relative));
         Assert.Contains("/admin/ditolak", page.Headers.Location?.ToString(), StringComparison.Ordinal);

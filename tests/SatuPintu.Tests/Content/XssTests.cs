@@ -13,14 +13,8 @@ namespace SatuPintu.Tests.Content;
 /// body and as a title, through the API and through the admin form: what is stored and what the
 /// portal renders has no script, event handler, script URL or dangerous element.
 /// </summary>
-public sealed class XssTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>, IAsyncLifetime
+public sealed class XssTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
 {
-    private Personas _people = null!;
-
-    public async Task InitializeAsync() => _people = await Personas.CreateAsync(app);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     public static IReadOnlyList<string> Vectors { get; } = LoadVectors();
 
     private static List<string> LoadVectors()
@@ -86,8 +80,8 @@ public sealed class XssTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>, 
     [Fact]
     public async Task Vectors_as_bodies_and_titles_through_the_api_are_stored_and_rendered_harmless()
     {
-        var editor = Personas.Api(app, _people.EditorA);
-        var reviewer = Personas.Api(app, _people.ReviewerA);
+        var editor = Personas.Api(app, People.EditorA);
+        var reviewer = Personas.Api(app, People.ReviewerA);
         var portal = app.Browser();
         var failures = new List<string>();
         for (var i = 0; i < Vectors.Count; i++)
@@ -118,7 +112,7 @@ public sealed class XssTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>, 
     [Fact]
     public async Task Vectors_through_the_admin_form_are_stored_harmless()
     {
-        var client = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var client = await Personas.SignInAsync(app, People.EditorA.Email);
         var failures = new List<string>();
         foreach (var (v, i) in Vectors.Select((v, i) => (v, i)))
         {

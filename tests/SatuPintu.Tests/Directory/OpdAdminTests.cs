@@ -5,20 +5,14 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Directory;
 
 /// <summary>OPD profiles are edited by the OPD's own people; names, units and roles by Diskominfo.</summary>
-public sealed class OpdAdminTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>, IAsyncLifetime
+public sealed class OpdAdminTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
 {
-    private Personas _people = null!;
-
-    public async Task InitializeAsync() => _people = await Personas.CreateAsync(app);
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Editor_updates_the_profile_and_the_portal_shows_it_at_once_but_the_name_stays()
     {
         var portal = app.Browser();
         await portal.GetOkAsync($"/opd/{Personas.OpdA}"); // warm the output cache
-        var editor = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         var vision = "Kepahiang sehat " + Guid.NewGuid().ToString("N")[..6];
         var response = await Personas.PostFormAsync(editor, $"/admin/opd/{Personas.OpdA}/Save", new()
         {
@@ -34,7 +28,7 @@ public sealed class OpdAdminTests(ManyLoginsApp app) : IClassFixture<ManyLoginsA
     public async Task Bad_contacts_are_refused_with_the_field_and_nothing_changes()
     {
         var before = await app.WithDbAsync(db => db.Opds.Where(o => o.Slug == Personas.OpdA).Select(o => o.Website).SingleAsync());
-        var reviewer = await Personas.SignInAsync(app, _people.ReviewerA.Email);
+        var reviewer = await Personas.SignInAsync(app, People.ReviewerA.Email);
         var response = await Personas.PostFormAsync(reviewer, $"/admin/opd/{Personas.OpdA}/Save", new()
         {
             ["Input.Website"] = "javascript:alert(1)", ["Input.Email"] = "bukan surel",
@@ -49,7 +43,7 @@ public sealed class OpdAdminTests(ManyLoginsApp app) : IClassFixture<ManyLoginsA
     [Fact]
     public async Task Admin_creates_an_opd_adds_a_unit_and_gives_a_person_a_role()
     {
-        var admin = await Personas.SignInAsync(app, _people.Admin.Email);
+        var admin = await Personas.SignInAsync(app, People.Admin.Email);
         var name = "Badan Riset dan Inovasi Daerah " + Guid.NewGuid().ToString("N")[..4];
         var created = await Personas.PostFormAsync(admin, "/admin/opd/Create", new() { ["Input.Name"] = name, ["Input.ShortName"] = "BRIDA", ["Input.Kind"] = "Badan", ["Input.Slug"] = "" }, "/admin/opd");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
@@ -59,11 +53,11 @@ public sealed class OpdAdminTests(ManyLoginsApp app) : IClassFixture<ManyLoginsA
 
         var unit = await Personas.PostFormAsync(admin, $"/admin/opd/{slug}/AddUnit", new() { ["UnitName"] = "UPT Laboratorium Inovasi", ["UnitKind"] = "UPT" }, $"/admin/opd/{slug}");
         Assert.Equal(HttpStatusCode.OK, unit.StatusCode);
-        var member = await Personas.PostFormAsync(admin, $"/admin/opd/{slug}/AddMember", new() { ["MemberEmail"] = _people.EditorA.Email, ["MemberRole"] = "Reviewer" }, $"/admin/opd/{slug}");
+        var member = await Personas.PostFormAsync(admin, $"/admin/opd/{slug}/AddMember", new() { ["MemberEmail"] = People.EditorA.Email, ["MemberRole"] = "Reviewer" }, $"/admin/opd/{slug}");
         Assert.Equal(HttpStatusCode.OK, member.StatusCode);
 
         // The new role holds for the person's next sign-in: they may now edit BRIDA.
-        var editor = await Personas.SignInAsync(app, _people.EditorA.Email);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(new Uri($"/admin/opd/{slug}", UriKind.Relative))).StatusCode);
         Assert.Contains("UPT Laboratorium Inovasi", await app.Browser().GetOkAsync($"/opd/{slug}"), StringComparison.Ordinal);
 

@@ -17,6 +17,12 @@ public abstract class PublicRoutesTests(SatuPintuApp app)
         db.Articles.Visible(TimeProvider.System.GetUtcNow().UtcDateTime);
 
     [Fact]
+    public async Task Migrations_cover_the_whole_model()
+    {
+        Assert.False(await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
+    }
+
+    [Fact]
     public async Task Health_answers_200_when_ready()
     {
         var (status, _) = await _client.FetchAsync("/healthz");

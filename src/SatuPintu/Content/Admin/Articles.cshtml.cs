@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Data;
+using SatuPintu.Directory;
 using SatuPintu.Shared;
 
 namespace SatuPintu.Content.Admin;
@@ -25,12 +26,7 @@ public sealed class ArticlesModel(SatuPintuDb db) : PageModel
             return this.Answer(400, error!);
         }
         var mine = User.OpdsFor(OpdRight.Edit);
-        var opds = db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null);
-        if (mine is not null)
-        {
-            opds = opds.Where(o => mine.Contains(o.Id));
-        }
-        Opds = (await opds.OrderBy(o => o.SortOrder).Select(o => new { o.Slug, o.Name }).ToListAsync(ct)).Select(o => (o.Slug, o.Name)).ToList();
+        Opds = await EditableOpds.ChoicesAsync(db, User, ct);
 
         var query = db.Articles.AsNoTracking();
         if (mine is not null)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Data;
+using SatuPintu.Directory;
 
 namespace SatuPintu.Content.Admin;
 
@@ -21,13 +22,7 @@ public sealed class DashboardModel(SatuPintuDb db, TimeProvider time) : PageMode
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = time.GetUtcNow().UtcDateTime;
-        var mine = User.OpdsFor(OpdRight.Edit);
-        var opds = db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null);
-        if (mine is not null)
-        {
-            opds = opds.Where(o => mine.Contains(o.Id));
-        }
-        var list = await opds.OrderBy(o => o.SortOrder).Select(o => new { o.Id, o.Slug, o.Name }).ToListAsync(ct);
+        var list = await EditableOpds.For(db, User).Select(o => new { o.Id, o.Slug, o.Name }).ToListAsync(ct);
         var ids = list.Select(o => o.Id).ToList();
         var counts = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.OpdId))
             .GroupBy(a => new { a.OpdId, a.Status }).Select(g => new { g.Key.OpdId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);

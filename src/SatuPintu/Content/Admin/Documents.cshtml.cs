@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Content.Uploads;
 using SatuPintu.Data;
+using SatuPintu.Directory;
 using SatuPintu.Shared;
 
 namespace SatuPintu.Content.Admin;
@@ -134,14 +135,12 @@ public sealed class DocumentsModel(SatuPintuDb db, UploadStore uploads, TimeProv
     private async Task LoadAsync(CancellationToken ct)
     {
         var mine = User.OpdsFor(OpdRight.Edit);
-        var opds = db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null);
         var docs = db.Documents.AsNoTracking().Include(d => d.Opd).AsQueryable();
         if (mine is not null)
         {
-            opds = opds.Where(o => mine.Contains(o.Id));
             docs = docs.Where(d => mine.Contains(d.OpdId));
         }
-        Opds = (await opds.OrderBy(o => o.SortOrder).Select(o => new { o.Slug, o.Name }).ToListAsync(ct)).Select(o => (o.Slug, o.Name)).ToList();
+        Opds = await EditableOpds.ChoicesAsync(db, User, ct);
         Documents = await docs.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Take(100).ToListAsync(ct);
         Input.Opd ??= Opds.Count == 1 ? Opds[0].Slug : null;
     }

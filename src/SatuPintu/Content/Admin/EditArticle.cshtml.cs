@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Content.Uploads;
 using SatuPintu.Data;
+using SatuPintu.Directory;
 using SatuPintu.Hosting;
 
 namespace SatuPintu.Content.Admin;
@@ -192,13 +193,7 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
-        var mine = User.OpdsFor(OpdRight.Edit);
-        var opds = db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null);
-        if (mine is not null)
-        {
-            opds = opds.Where(o => mine.Contains(o.Id));
-        }
-        Opds = (await opds.OrderBy(o => o.SortOrder).Select(o => new { o.Slug, o.Name }).ToListAsync(ct)).Select(o => (o.Slug, o.Name)).ToList();
+        Opds = await EditableOpds.ChoicesAsync(db, User, ct);
         AllTags = (await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(ct)).Select(t => (t.Slug, t.Name)).ToList();
         if (Input.Opd is null && Opds.Count == 1)
         {

@@ -11,8 +11,8 @@ using SatuPintu.Data;
 namespace SatuPintu.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSatuPintuDb))]
-    [Migration("20261128024816_Revisions")]
-    partial class Revisions
+    [Migration("20261128030008_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
