@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SatuPintu.Accounts;
 using SatuPintu.Audit;
 using SatuPintu.Data.Demo;
@@ -30,15 +29,19 @@ public static class DataFeature
         {
             builder.Services.AddDbContextPool<SqliteSatuPintuDb>((sp, o) => o
                 .UseSqlite(SqliteConnectionString(sp.Settings()))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ContentChangeInterceptor>(), new SqlitePragmas()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ContentChangeInterceptor>()));
             builder.Services.AddScoped<SatuPintuDb>(sp => sp.GetRequiredService<SqliteSatuPintuDb>());
         }
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<DemoSeeder>();
     }
 
+    /// <summary>
+    /// Foreign keys on and a 5 s busy timeout come from the connection string, so they cost nothing per query
+    /// (EF opens the pooled connection for every query; a pragma interceptor would run each time).
+    /// </summary>
     internal static string SqliteConnectionString(SatuPintuOptions options) =>
-        $"Data Source={Path.Combine(options.DataDirFullPath, "satupintu.db")};Pooling=True";
+        $"Data Source={Path.Combine(options.DataDirFullPath, "satupintu.db")};Pooling=True;Foreign Keys=True;Default Timeout=5";
 
     /// <summary>Creates the data folder, applies migrations and seeds the demo instance once.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
@@ -50,6 +53,11 @@ public static class DataFeature
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL is stored in the database file: set once, readers then go on while a writer writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
         if (settings.SeedDemo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoOnceAsync();
@@ -58,25 +66,5 @@ public static class DataFeature
         {
             AdminBootstrap.Print(password);
         }
-    }
-}
-
-/// <summary>WAL lets readers go on while a writer writes; busy_timeout waits out short write locks.</summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
-{
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
-
-    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public override void ConnectionOpened(System.Data.Common.DbConnection connection, ConnectionEndEventData eventData)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = Pragmas;
-        cmd.ExecuteNonQuery();
     }
 }

@@ -36,6 +36,24 @@ public sealed class DeliveryTests(SqliteApp app) : IClassFixture<SqliteApp>
     }
 
     [Fact]
+    public async Task Sqlite_runs_in_wal_mode_with_foreign_keys_enforced()
+    {
+        var (journal, foreignKeys) = await app.WithDbAsync(async db =>
+        {
+            var conn = db.Database.GetDbConnection();
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode";
+            var j = (string)(await cmd.ExecuteScalarAsync())!;
+            cmd.CommandText = "PRAGMA foreign_keys";
+            var f = (long)(await cmd.ExecuteScalarAsync())!;
+            return (j, f);
+        });
+        Assert.Equal("wal", journal);
+        Assert.Equal(1, foreignKeys);
+    }
+
+    [Fact]
     public async Task Home_page_with_its_css_stays_under_60_kb()
     {
         var html = await _client.GetOkAsync("/");

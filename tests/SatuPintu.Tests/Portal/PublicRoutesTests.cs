@@ -314,6 +314,14 @@ public abstract class PublicRoutesTests(SatuPintuApp app)
     }
 
     [Fact]
+    public async Task Robots_txt_points_at_the_sitemap_with_an_absolute_url()
+    {
+        var robots = await _client.GetOkAsync("/robots.txt");
+        Assert.Contains("Disallow: /admin", robots, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^Sitemap: https?://[^/\s]+/sitemap\.xml$", robots);
+    }
+
+    [Fact]
     public async Task Sitemap_lists_opds_and_articles()
     {
         var xml = System.Xml.Linq.XDocument.Parse(await _client.GetOkAsync("/sitemap.xml"));
