@@ -111,6 +111,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         return enable;
     }
 
+    /// <summary>Adds a service and deletes it again (through the page, as the person), so the seeded ones stay.</summary>
+    private static async Task<HttpResponseMessage> DeleteFirstService(HttpClient c, string opd)
+    {
+        var name = "Hapus uji " + Guid.NewGuid().ToString("N")[..6];
+        var added = await Form(c, $"/admin/opd/{opd}/layanan/Save", $"/admin/opd/{opd}/layanan", new() { ["Input.Name"] = name });
+        if (added.StatusCode != HttpStatusCode.OK)
+        {
+            return added;
+        }
+        var id = System.Text.RegularExpressions.Regex.Matches(await added.Content.ReadAsStringAsync(), "layanan\\?ubah=(\\d+)").Last().Groups[1].Value;
+        added.Dispose();
+        return await Form(c, $"/admin/opd/{opd}/layanan/Delete?id={id}", $"/admin/opd/{opd}/layanan");
+    }
+
     private const string AdminBootstrapEmail = SatuPintu.Accounts.AdminBootstrap.DefaultEmail;
 
     /// <summary>Archive and restore again, so the shared OPDs stay on the portal for the other cases.</summary>
@@ -190,6 +204,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/opd/{slug}/{handler?}", "POST", "RemoveMember", Rule.Nobody, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/RemoveMember?membership=999999", $"/admin/opd/{opd}")),
         new("admin/artikel/{id:int}/revisi/{handler?}", "GET", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Get(c, $"/admin/artikel/{id}/revisi")),
         new("admin/artikel/{id:int}/revisi/{handler?}", "POST", "Restore", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/revisi/Restore?revision=1", $"/admin/artikel/{id}/revisi")),
+        new("admin/opd/{slug}/layanan/{handler?}", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/admin/opd/{opd}/layanan")),
+        new("admin/opd/{slug}/layanan/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/layanan/Save", $"/admin/opd/{opd}/layanan", new() { ["Input.Name"] = "Layanan uji " + Guid.NewGuid().ToString("N")[..6] })),
+        new("admin/opd/{slug}/layanan/{handler?}", "POST", "Delete", Rule.EditOpd, true, default, (c, _, opd) => DeleteFirstService(c, opd)),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete", $"/admin/artikel/{id}")),
     ];
 

@@ -25,6 +25,30 @@ public sealed class OpdAdminTests(ManyLoginsApp app) : WithPersonas(app), IClass
     }
 
     [Fact]
+    public async Task Editor_adds_and_edits_a_public_service_that_shows_on_the_opd_page()
+    {
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
+        var name = "Layanan Posyandu Lansia " + Guid.NewGuid().ToString("N")[..4];
+        var added = await Personas.PostFormAsync(editor, $"/admin/opd/{Personas.OpdA}/layanan/Save", new()
+        {
+            ["Input.Name"] = name, ["Input.Requirements"] = "KTP elektronik", ["Input.Cost"] = "Gratis",
+        }, $"/admin/opd/{Personas.OpdA}/layanan");
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var id = await app.WithDbAsync(db => db.PublicServices.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
+        var edited = await Personas.PostFormAsync(editor, $"/admin/opd/{Personas.OpdA}/layanan/Save", new()
+        {
+            ["Input.Id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Name"] = name, ["Input.Cost"] = "Tidak dipungut biaya",
+        }, $"/admin/opd/{Personas.OpdA}/layanan");
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        var page = await app.Browser().GetOkAsync($"/opd/{Personas.OpdA}");
+        Assert.Contains(name, page, StringComparison.Ordinal);
+        Assert.Equal("Tidak dipungut biaya", await app.WithDbAsync(db => db.PublicServices.Where(s => s.Id == id).Select(s => s.Cost).SingleAsync()));
+
+        var empty = await Personas.PostFormAsync(editor, $"/admin/opd/{Personas.OpdA}/layanan/Save", new() { ["Input.Name"] = " " }, $"/admin/opd/{Personas.OpdA}/layanan");
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_contacts_are_refused_with_the_field_and_nothing_changes()
     {
         var before = await app.WithDbAsync(db => db.Opds.Where(o => o.Slug == Personas.OpdA).Select(o => o.Website).SingleAsync());
