@@ -48,12 +48,24 @@ bench_free_port() {
   bench_die "found no free port on $BENCH_HOST"
 }
 
-# Publishes src/SatuPintu in Release into $BENCH_WORK/app.
+# Publishes src/SatuPintu in Release into $BENCH_WORK/app: from the working tree, or, with
+# BENCH_REV=<commit> (e.g. HEAD), from that committed revision exported into the work folder.
 bench_publish() {
+  local root=$BENCH_REPO
   bench_need dotnet dotnet-sdk-10.0
-  bench_log "dotnet publish src/SatuPintu -c Release -o $BENCH_WORK/app"
+  if [[ -n ${BENCH_REV:-} ]]; then
+    root="$BENCH_WORK/source"
+    rm -rf "$root" && mkdir -p "$root"
+    git -C "$BENCH_REPO" archive --format=tar "$BENCH_REV" | tar -x -C "$root" \
+      || bench_die "cannot export revision $BENCH_REV of $BENCH_REPO"
+    BENCH_SOURCE="$(git -C "$BENCH_REPO" rev-parse --short "$BENCH_REV") (committed revision $BENCH_REV)"
+  else
+    BENCH_SOURCE="$(git -C "$BENCH_REPO" describe --always --dirty 2>/dev/null || echo unknown) (working tree)"
+  fi
+  bench_log "dotnet publish src/SatuPintu -c Release -o $BENCH_WORK/app  [source: $BENCH_SOURCE]"
   rm -rf "$BENCH_WORK/app"
-  if ! dotnet publish "$BENCH_REPO/src/SatuPintu" -c Release -o "$BENCH_WORK/app" -nologo -v q >"$BENCH_WORK/publish.log" 2>&1; then
+  echo "$BENCH_SOURCE" >"$BENCH_WORK/source.txt"
+  if ! dotnet publish "$root/src/SatuPintu" -c Release -o "$BENCH_WORK/app" -nologo -v q >"$BENCH_WORK/publish.log" 2>&1; then
     tail -n 30 "$BENCH_WORK/publish.log" >&2
     bench_die "dotnet publish failed (full log: $BENCH_WORK/publish.log)"
   fi
@@ -83,14 +95,14 @@ bench_seed() { # articles
 # Runs from the app folder so that the published wwwroot is the content root.
 # Extra NAME=VALUE environment settings may be passed as arguments.
 bench_start_app() { # [NAME=VALUE ...]
-  local port log i
+  local port log
   port=$(bench_free_port)
   log="$BENCH_WORK/app-$port.log"
   (cd "$BENCH_WORK/app" && exec env SatuPintu__DataDir="$BENCH_WORK/data" Logging__LogLevel__Default=Warning "$@" \
       dotnet SatuPintu.dll --urls "http://$BENCH_HOST:$port") >"$log" 2>&1 &
   BENCH_APP_PID=$!
   BENCH_BASE="http://$BENCH_HOST:$port"
-  for i in $(seq 120); do
+  for _ in $(seq 120); do
     if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BENCH_BASE/healthz" 2>/dev/null) == 200 ]]; then
       bench_log "portal up on $BENCH_BASE (pid $BENCH_APP_PID)${1:+ with $*}"
       return 0
@@ -118,12 +130,16 @@ bench_memory_kb() { # pid field
   awk -v f="$2:" '$1==f{print $2}' "/proc/$1/status" 2>/dev/null
 }
 
-# Warns when something else is using the CPU: client and server already share the cores.
+# Warns when something else is using the CPU right before a measurement (client and server
+# already share the cores): samples /proc/stat for 2 s while the benchmark itself is idle.
 bench_check_quiet() {
-  local load
-  load=$(cut -d' ' -f1 /proc/loadavg)
-  if awk -v l="$load" 'BEGIN{exit !(l > 0.5)}'; then
-    bench_log "warning: 1-minute load average is $load before measuring; busiest processes:"
+  local a b busy
+  a=$(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
+  sleep 2
+  b=$(awk '/^cpu /{print $2+$3+$4+$7+$8, $2+$3+$4+$5+$6+$7+$8}' /proc/stat)
+  busy=$(awk -v a="$a" -v b="$b" 'BEGIN{split(a,x," "); split(b,y," "); d=y[2]-x[2]; printf "%.0f", (d > 0) ? 100*(y[1]-x[1])/d : 0}')
+  if (( busy > 10 )); then
+    bench_log "warning: the CPUs were ${busy}% busy while the benchmark was idle; busiest processes:"
     ps -eo pcpu=,comm= --sort=-pcpu | head -n 5 | sed 's/^/    /' >&2
   fi
 }
@@ -159,6 +175,7 @@ bench_srv_ticks() {
 }
 
 # The results file: tab-separated, one line per (system, page, connections).
+# shellcheck disable=SC2034  # used by the scripts that source this file
 BENCH_TSV_HEADER=$'system\tpage\tconns\trps\trps_min\trps_max\tp50_ms\tp99_ms\tbytes\tbytes_br\terrors\tsrv_cpu_ms\turl'
 
 # Measures one URL at each of $CONNS: warm-up, then $RUNS wrk runs; appends medians to $tsv.
@@ -200,4 +217,22 @@ bench_table() { # tsv
   awk -F'\t' 'NR==1{ print "| system | page | conns | req/s (median) | req/s min–max | p50 ms | p99 ms | bytes | bytes (br) | errors | server CPU ms/req |";
                       print "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|"; next }
               { printf "| %s | %s | %s | %s | %s–%s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' "$1"
+}
+
+# Side-by-side table of the portal's and WordPress's results files: per page type and connection
+# count, req/s · p50 · p99 (ms) of each system, bytes, and the uncached ratio portal / WordPress.
+bench_side_by_side() { # portal.tsv wordpress.tsv
+  awk -F'\t' '
+    FNR==1 { next }
+    { pg=$2; if (pg=="category") pg="opd"; if (pg=="single") pg="article"
+      k=pg SUBSEP $3; v[$1,k]=sprintf("%.0f · %s · %s", $4, $7, $8); r[$1,k]=$4; b[$1,k]=$9; bb[$1,k]=$10; keys[k]=1 }
+    END {
+      print "| page (portal / WordPress) | conns | SatuPintu, cache off | SatuPintu, output cache | WordPress | WordPress + fastcgi_cache | bytes SatuPintu (br) | bytes WordPress | uncached ratio |"
+      print "|---|--:|--:|--:|--:|--:|--:|--:|--:|"
+      n=split("home opd article paged", order, " "); m=split("8 32", cs, " ")
+      name["home"]="home / home"; name["opd"]="OPD page / category"; name["article"]="article / single post"; name["paged"]="list page 5 / page 5"
+      for (i=1;i<=n;i++) for (j=1;j<=m;j++) { k=order[i] SUBSEP cs[j]; if (!(k in keys)) continue
+        ratio = (r["wordpress",k] > 0) ? sprintf("%.0f×", r["satupintu-uncached",k]/r["wordpress",k]) : "-"
+        printf "| %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s |\n", name[order[i]], cs[j], v["satupintu-uncached",k], v["satupintu-cached",k], v["wordpress",k], v["wordpress-fastcgi-cache",k], b["satupintu-uncached",k], bb["satupintu-uncached",k], b["wordpress",k], ratio }
+    }' "$1" "$2"
 }

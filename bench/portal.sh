@@ -10,8 +10,8 @@
 #   3. pass "uncached": starts the published app with SatuPintu__OutputCache__Enabled=false,
 #      pass "cached": the same with the output cache on (the default);
 #   4. in each pass, for home (/), an OPD page (/opd/dinkes), an article (the first /berita/ link on
-#      /berita) and a paged list (/berita?halaman=5), at each of $CONNS connections: a $WARMUP
-#      warm-up, then $RUNS runs of `wrk -t$THREADS -c{N} -d$DURATION --latency`; reports the median
+#      /berita) and a paged list (/berita?halaman=5), after a $WARMUP warm-up of each of them,
+#      at each of $CONNS connections: a $WARMUP warm-up, then $RUNS runs of `wrk -t$THREADS -c{N} -d$DURATION --latency`; reports the median
 #      requests/s (and the min–max), median p50 and p99 latency, the response size without
 #      compression (what wrk receives: it sends no Accept-Encoding) and with Accept-Encoding: br,
 #      and the app's CPU time per request;
@@ -24,6 +24,8 @@
 #   DURATION    length of one wrk run (default 15s)        WARMUP    warm-up per URL and conns (default 5s)
 #   CONNS       connection counts (default "8 32")         THREADS   wrk threads (default 2)
 #   PASSES      "uncached cached" (default), or one of them
+#   BENCH_REV   publish this committed revision (e.g. HEAD, exported with git archive into the work
+#               folder) instead of the working tree
 #   SKIP_PUBLISH=1 / SKIP_SEED=1   reuse the app / data folder already in the work folder
 # Output: the markdown table on stdout; raw wrk outputs, results.tsv, table.md and the app logs
 # in the results folder. Needs: dotnet SDK 10, curl, wrk (Debian package; installed when missing).
@@ -64,6 +66,8 @@ for pass in $PASSES; do
   B=$BENCH_BASE
   article=$(curl -s "$B/berita" | grep -o 'href="/berita/[^"?#]*"' | head -n1 | sed 's/^href="//; s/"$//')
   [[ -n $article ]] || bench_die "found no /berita/ link on $B/berita"
+  # JIT warm-up of every page before the first measurement (tiered compilation, dynamic PGO).
+  for u in / /opd/dinkes "$article" "/berita?halaman=5"; do wrk -t"$THREADS" -c8 -d"$WARMUP" --timeout 10s "$B$u" >/dev/null; done
   bench_check_quiet
   bench_measure "satupintu-$pass" home    "$B/"                 "pid:$BENCH_APP_PID" "$TSV" "$OUT/raw"
   bench_measure "satupintu-$pass" opd     "$B/opd/dinkes"       "pid:$BENCH_APP_PID" "$TSV" "$OUT/raw"
@@ -80,6 +84,7 @@ done
   echo "## SatuPintu portal — $(date -Is)"
   echo
   echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/^Mem:/{print $2}') GiB, $(. /etc/os-release && echo "$PRETTY_NAME"), dotnet $(dotnet --version)"
+  echo "source: $(cat "$BENCH_WORK/source.txt" 2>/dev/null || echo unknown)"
   echo "wrk -t$THREADS -c{${CONNS// /,}} -d$DURATION --latency, warm-up $WARMUP, $RUNS runs per figure (median); client and server on the same cores"
   [[ -f $OUT/seed.txt ]] && cat "$OUT/seed.txt"
   echo

@@ -8,7 +8,11 @@ using SatuPintu.Portal;
 
 // Maintenance verbs (seed, …) share the host's services but never start the web server.
 var verb = CliVerbs.Find(args);
-var builder = WebApplication.CreateBuilder(verb is null ? args : []);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = verb is null ? args : [],
+    ContentRootPath = ContentRoot.ForPublishedApp(),
+});
 
 builder.AddHosting();
 builder.AddData();

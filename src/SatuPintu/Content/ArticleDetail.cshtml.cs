@@ -33,10 +33,11 @@ public sealed class ArticleDetailModel(SatuPintuDb db, RegionalClock clock) : Pa
         Article = article;
         var at = article.PublishAt!.Value;
         var sameKind = db.Articles.AsNoTracking().Visible(now).Where(a => a.Kind == article.Kind && a.Id != article.Id);
-        // Ties on the publish time are broken by id, matching the lists' order.
-        Previous = await sameKind.Where(a => a.PublishAt < at || (a.PublishAt == at && a.Id < article.Id))
+        // Ties on the publish time are broken by id, matching the lists' order. The outer bound
+        // (<= / >=) lets SQLite seek in the index instead of walking it from one end.
+        Previous = await sameKind.Where(a => a.PublishAt <= at && (a.PublishAt < at || a.Id < article.Id))
             .Newest().ToCards().FirstOrDefaultAsync(ct);
-        Next = await sameKind.Where(a => a.PublishAt > at || (a.PublishAt == at && a.Id > article.Id))
+        Next = await sameKind.Where(a => a.PublishAt >= at && (a.PublishAt > at || a.Id > article.Id))
             .OrderBy(a => a.PublishAt).ThenBy(a => a.Id).ToCards().FirstOrDefaultAsync(ct);
         return Page();
     }

@@ -35,7 +35,8 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Articles.Where(a => a.Status == PublicationStatus.Scheduled && a.PublishAt <= now).Take(500).ToListAsync(ct);
+        var due = await db.Articles.Where(a => a.Status == PublicationStatus.Scheduled && a.PublishAt <= now)
+            .OrderBy(a => a.PublishAt).ThenBy(a => a.Id).Take(500).ToListAsync(ct);
         if (due.Count == 0)
         {
             return 0;
