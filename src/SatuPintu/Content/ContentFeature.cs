@@ -19,6 +19,7 @@ public static class ContentFeature
         builder.Services.AddSingleton<UploadInspector>();
         builder.Services.AddSingleton<ImageProcessor>();
         builder.Services.AddScoped<UploadStore>();
+        builder.Services.AddScoped<DocumentPublishing>();
         builder.Services.AddSingleton<HtmlCleaner>();
         builder.Services.AddScoped<Publishing>();
         builder.Services.AddSingleton<ScheduledPublisher>();
@@ -36,5 +37,6 @@ public static class ContentFeature
         app.MapGet("/dokumen/{slug}/unduh", DocumentDownload.HandleAsync);
         app.MapGet("/media/{name}", MediaEndpoint.Handle);
         ArticlesApi.Map(app.MapApiV1());
+        DocumentsApi.Map(app.MapApiV1());
     }
 }

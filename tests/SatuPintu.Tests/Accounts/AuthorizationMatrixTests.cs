@@ -155,6 +155,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("api/v1/articles/{id:int}/publish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Post(c, $"/api/v1/articles/{id}/publish")),
         new("api/v1/articles/{id:int}/reject", "POST", null, Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Post(c, $"/api/v1/articles/{id}/reject", new { reason = "kurang foto" })),
         new("api/v1/articles/{id:int}/unpublish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Post(c, $"/api/v1/articles/{id}/unpublish")),
+        new("api/v1/documents/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/documents")),
+        new("api/v1/documents/{id:int}", "GET", null, Rule.EditOpd, true, PublicationStatus.Review, (c, id, _) => Get(c, $"/api/v1/documents/{id}"), OnDocument: true),
+        new("api/v1/documents/", "POST", null, Rule.EditOpd, true, default, (c, _, opd) => c.PostAsync(new Uri("/api/v1/documents", UriKind.Relative), new MultipartFormDataContent
+        {
+            { new StringContent(opd), "opd" }, { new StringContent("Uji matriks"), "title" },
+            { new ByteArrayContent(SatuPintu.Data.Demo.DemoDocuments.MinimalPdf("uji", "api")), "file", "uji.pdf" },
+        })),
+        new("api/v1/documents/{id:int}/publish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Post(c, $"/api/v1/documents/{id}/publish"), OnDocument: true),
+        new("api/v1/documents/{id:int}", "DELETE", null, Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => c.DeleteAsync(new Uri($"/api/v1/documents/{id}", UriKind.Relative)), OnDocument: true),
         new("api/v1/opds/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds")),
         new("api/v1/opds/{slug}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds/dinkes")),
         new("api/{documentName}/openapi.json", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/openapi.json")),

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Content;
@@ -161,6 +162,34 @@ public sealed class UploadTests(UploadTests.App app) : WithPersonas(app), IClass
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
+    public async Task Script_uploads_a_document_through_the_api_with_the_same_checks()
+    {
+        var api = Personas.Api(app, People.ReviewerA);
+        var title = "Peraturan Bupati " + Guid.NewGuid().ToString("N")[..6];
+        using var good = new MultipartFormDataContent
+        {
+            { new StringContent(Personas.OpdA), "opd" }, { new StringContent(title), "title" }, { new StringContent("Peraturan"), "category" },
+            { new ByteArrayContent(SatuPintu.Data.Demo.DemoDocuments.MinimalPdf(title, "api")), "file", "perbup.pdf" },
+        };
+        var created = await api.PostAsync(new Uri("/api/v1/documents", UriKind.Relative), good);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var json = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("published", json.GetProperty("status").GetString());
+        var download = new Uri(json.GetProperty("downloadUrl").GetString()!).PathAndQuery;
+        Assert.Equal(HttpStatusCode.OK, (await app.Browser().GetAsync(new Uri(download, UriKind.Relative))).StatusCode);
+
+        using var bad = new MultipartFormDataContent
+        {
+            { new StringContent(Personas.OpdA), "opd" }, { new StringContent("SVG"), "title" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("<svg onload=alert(1)>")), "file", "x.pdf" },
+        };
+        var refused = await api.PostAsync(new Uri("/api/v1/documents", UriKind.Relative), bad);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("HTML atau SVG", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Documents.CountAsync(d => d.Title == "SVG")));
     }
 
     private static async Task<(HttpStatusCode Status, string Html)> UploadImageAsync(HttpClient client, int articleId, byte[] bytes, string fileName)

@@ -12,7 +12,7 @@ namespace SatuPintu.Content.Admin;
 /// <summary>/admin/dokumen: upload documents (checked by content), publish an editor's upload, delete.</summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
 [RequestSizeLimit(210L * 1024 * 1024)]
-public sealed class DocumentsModel(SatuPintuDb db, UploadStore uploads, TimeProvider time, Microsoft.Extensions.Options.IOptions<UploadOptions> options) : PageModel
+public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents, Microsoft.Extensions.Options.IOptions<UploadOptions> options) : PageModel
 {
     public sealed class Form
     {
@@ -36,92 +36,46 @@ public sealed class DocumentsModel(SatuPintuDb db, UploadStore uploads, TimeProv
 
     public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
     {
-        var title = HtmlCleaner.PlainText(Input.Title);
-        var opd = Slug.IsWellFormed(Input.Opd) ? await db.Opds.FirstOrDefaultAsync(o => o.Slug == Input.Opd && o.ArchivedAt == null, ct) : null;
-        if (opd is null)
+        byte[]? data = null;
+        if (Input.File is { Length: > 0 } file && file.Length <= options.Value.MaxBytes)
         {
-            ModelState.AddModelError("Input.Opd", "Pilih perangkat daerah.");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            data = buffer.ToArray();
         }
-        if (title.Length is 0 or > 300)
-        {
-            ModelState.AddModelError("Input.Title", "Judul wajib diisi (paling banyak 300 karakter).");
-        }
-        if (Input.File is null || Input.File.Length == 0)
-        {
-            ModelState.AddModelError("Input.File", "Pilih berkas.");
-        }
-        else if (Input.File.Length > options.Value.MaxBytes)
-        {
-            ModelState.AddModelError("Input.File", $"Berkas terlalu besar ({Formats.FileSize(Input.File.Length)}); paling besar {Formats.FileSize(options.Value.MaxBytes)}.");
-        }
-        if (ModelState.ErrorCount > 0)
-        {
-            return await InvalidAsync(ct);
-        }
-        if (!User.Can(OpdRight.Edit, opd!.Id))
-        {
-            return Forbid();
-        }
-        using var buffer = new MemoryStream();
-        await Input.File!.CopyToAsync(buffer, ct);
-        var result = await uploads.SaveDocumentAsync(User, opd.Id, title, Clip(HtmlCleaner.PlainText(Input.Description), 1000), Clip(HtmlCleaner.PlainText(Input.Category), 80),
-            Input.File.FileName, buffer.ToArray(), ct);
-        if (result.Forbidden)
-        {
-            return Forbid();
-        }
-        if (result.Error is not null)
-        {
-            ModelState.AddModelError("Input.File", result.Error);
-            return await InvalidAsync(ct);
-        }
-        Message = result.Value!.Status == PublicationStatus.Published
-            ? $"Dokumen \"{result.Value.Title}\" diterbitkan."
-            : $"Dokumen \"{result.Value.Title}\" diunggah dan menunggu tinjauan.";
-        Input = new Form();
-        ModelState.Clear();
-        await LoadAsync(ct);
-        return Page();
+        var outcome = await documents.UploadAsync(User, Input.Opd, Input.Title, Input.Description, Input.Category, Input.File?.FileName, data, ct, Input.File?.Length);
+        return await AnswerAsync(outcome, d => d.Status == PublicationStatus.Published
+            ? $"Dokumen \"{d.Title}\" diterbitkan."
+            : $"Dokumen \"{d.Title}\" diunggah dan menunggu tinjauan.", ct);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
-    {
-        var doc = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null)
-        {
-            return NotFound();
-        }
-        if (!User.Can(OpdRight.Publish, doc.OpdId))
-        {
-            return Forbid();
-        }
-        var now = time.GetUtcNow().UtcDateTime;
-        doc.Status = PublicationStatus.Published;
-        doc.PublishAt ??= now;
-        doc.UpdatedAt = now;
-        await db.SaveChangesAsync(ct);
-        Message = $"Dokumen \"{doc.Title}\" diterbitkan.";
-        await LoadAsync(ct);
-        return Page();
-    }
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
+        await AnswerAsync(await documents.PublishAsync(User, id, ct), d => $"Dokumen \"{d.Title}\" diterbitkan.", ct);
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        await AnswerAsync(await documents.DeleteAsync(User, id, ct), d => $"Dokumen \"{d.Title}\" dihapus.", ct);
+
+    private async Task<IActionResult> AnswerAsync(DocumentOutcome outcome, Func<Document, string> success, CancellationToken ct)
     {
-        var doc = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null)
+        switch (outcome.Status)
         {
-            return NotFound();
+            case EditStatus.NotFound:
+                return NotFound();
+            case EditStatus.Forbidden:
+                return Forbid();
+            case EditStatus.Ok:
+                Message = success(outcome.Document!);
+                Input = new Form();
+                ModelState.Clear();
+                await LoadAsync(ct);
+                return Page();
+            default:
+                foreach (var (field, messages) in outcome.Errors ?? new Dictionary<string, string[]>())
+                {
+                    ModelState.AddModelError($"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", string.Join(" ", messages));
+                }
+                return await InvalidAsync(ct);
         }
-        var needed = doc.Status == PublicationStatus.Published ? OpdRight.Publish : OpdRight.Edit;
-        if (!User.Can(needed, doc.OpdId))
-        {
-            return Forbid();
-        }
-        db.Documents.Remove(doc);
-        await db.SaveChangesAsync(ct);
-        Message = $"Dokumen \"{doc.Title}\" dihapus.";
-        await LoadAsync(ct);
-        return Page();
     }
 
     private async Task<IActionResult> InvalidAsync(CancellationToken ct)
@@ -145,5 +99,4 @@ public sealed class DocumentsModel(SatuPintuDb db, UploadStore uploads, TimeProv
         Input.Opd ??= Opds.Count == 1 ? Opds[0].Slug : null;
     }
 
-    private static string? Clip(string s, int max) => s.Length == 0 ? null : s.Length <= max ? s : s[..max];
 }

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuPintu.Accounts;
+using SatuPintu.Content.Uploads;
+using SatuPintu.Data;
+
+namespace SatuPintu.Content;
+
+/// <summary>The outcome of a document action, the same for the admin page and the API.</summary>
+public sealed record DocumentOutcome(EditStatus Status, Document? Document = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
+{
+    public static readonly DocumentOutcome NotFound = new(EditStatus.NotFound, Message: "Dokumen tidak ditemukan.");
+    public static readonly DocumentOutcome Forbidden = new(EditStatus.Forbidden, Message: "Anda tidak berhak melakukan tindakan ini pada dokumen OPD tersebut.");
+}
+
+/// <summary>
+/// Upload, publish and delete documents — one code path for <c>/admin/dokumen</c> and <c>/api/v1/documents</c>.
+/// Editors' uploads wait for review; reviewers and admins publish as they upload.
+/// </summary>
+public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOptions<UploadOptions> options, TimeProvider time)
+{
+    public async Task<DocumentOutcome> UploadAsync(ClaimsPrincipal user, string? opdSlug, string? title, string? description, string? category,
+        string? fileName, byte[]? data, CancellationToken ct, long? declaredSize = null)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var cleanTitle = HtmlCleaner.PlainText(title);
+        var opd = Shared.Slug.IsWellFormed(opdSlug) ? await db.Opds.FirstOrDefaultAsync(o => o.Slug == opdSlug && o.ArchivedAt == null, ct) : null;
+        if (opd is null)
+        {
+            errors["opd"] = ["Pilih perangkat daerah."];
+        }
+        if (cleanTitle.Length is 0 or > 300)
+        {
+            errors["title"] = ["Judul wajib diisi (paling banyak 300 karakter)."];
+        }
+        // An oversize upload is judged on its declared size, without reading it.
+        var size = data?.Length ?? declaredSize ?? 0;
+        if (size == 0)
+        {
+            errors["file"] = ["Pilih berkas."];
+        }
+        else if (size > options.Value.MaxBytes)
+        {
+            errors["file"] = [$"Berkas terlalu besar ({Shared.Formats.FileSize(size)}); paling besar {Shared.Formats.FileSize(options.Value.MaxBytes)}."];
+        }
+        if (opd is not null && !user.Can(OpdRight.Edit, opd.Id))
+        {
+            return DocumentOutcome.Forbidden;
+        }
+        if (errors.Count > 0)
+        {
+            return new DocumentOutcome(EditStatus.Invalid, Errors: errors, Message: "Dokumen tidak disimpan.");
+        }
+        var saved = await uploads.SaveDocumentAsync(user, opd!.Id, cleanTitle, Clip(HtmlCleaner.PlainText(description), 1000), Clip(HtmlCleaner.PlainText(category), 80),
+            fileName ?? "dokumen", data!, ct);
+        if (saved.Forbidden)
+        {
+            return DocumentOutcome.Forbidden;
+        }
+        return saved.Error is not null
+            ? new DocumentOutcome(EditStatus.Invalid, Errors: new Dictionary<string, string[]> { ["file"] = [saved.Error] }, Message: "Dokumen tidak disimpan.")
+            : new DocumentOutcome(EditStatus.Ok, saved.Value);
+    }
+
+    public async Task<DocumentOutcome> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var doc = await db.Documents.Include(d => d.Opd).FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (doc is null)
+        {
+            return DocumentOutcome.NotFound;
+        }
+        if (!user.Can(OpdRight.Publish, doc.OpdId))
+        {
+            return DocumentOutcome.Forbidden;
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        doc.Status = PublicationStatus.Published;
+        doc.PublishAt ??= now;
+        doc.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return new DocumentOutcome(EditStatus.Ok, doc);
+    }
+
+    public async Task<DocumentOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var doc = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, ct);
+        if (doc is null)
+        {
+            return DocumentOutcome.NotFound;
+        }
+        // Unpublished uploads are the editor's to throw away; anything public needs a reviewer.
+        if (!user.Can(doc.Status == PublicationStatus.Published ? OpdRight.Publish : OpdRight.Edit, doc.OpdId))
+        {
+            return DocumentOutcome.Forbidden;
+        }
+        db.Documents.Remove(doc);
+        await db.SaveChangesAsync(ct);
+        return new DocumentOutcome(EditStatus.Ok, doc);
+    }
+
+    private static string? Clip(string s, int max) => s.Length == 0 ? null : s.Length <= max ? s : s[..max];
+}
