@@ -71,7 +71,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         using var form = new MultipartFormDataContent();
         if (page.StatusCode == HttpStatusCode.OK)
         {
-            var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var token = Personas.AntiforgeryToken(await page.Content.ReadAsStringAsync());
             form.Add(new StringContent(token), "__RequestVerificationToken");
         }
         fill(form);

@@ -83,7 +83,7 @@ public sealed class UploadTests(UploadTests.App app) : WithPersonas(app), IClass
     private static async Task<(HttpStatusCode Status, string Html)> UploadDocumentAsync(HttpClient client, string fileName, byte[] bytes, string title)
     {
         var page = await client.GetStringAsync(new Uri("/admin/dokumen", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Personas.AntiforgeryToken(page);
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
@@ -195,7 +195,7 @@ public sealed class UploadTests(UploadTests.App app) : WithPersonas(app), IClass
     private static async Task<(HttpStatusCode Status, string Html)> UploadImageAsync(HttpClient client, int articleId, byte[] bytes, string fileName)
     {
         var page = await client.GetStringAsync(new Uri($"/admin/artikel/{articleId}", UriKind.Relative));
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Personas.AntiforgeryToken(page);
         using var form = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },

@@ -83,12 +83,15 @@ public sealed partial class Personas
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
         var page = await client.GetStringAsync(new Uri(formPage ?? url, UriKind.Relative));
-        var token = AntiforgeryRegex().Match(page).Groups[1].Value;
+        var token = AntiforgeryToken(page);
         Assert.False(string.IsNullOrEmpty(token), $"no antiforgery token on {formPage ?? url}");
         fields["__RequestVerificationToken"] = token;
         using var content = new FormUrlEncodedContent(fields);
         return await client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
+
+    /// <summary>The antiforgery token of the first form on a page, as a browser would send it back; empty if there is none.</summary>
+    public static string AntiforgeryToken(string html) => AntiforgeryRegex().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryRegex();
