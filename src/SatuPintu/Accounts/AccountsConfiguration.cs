@@ -25,3 +25,15 @@ internal sealed class PersonalAccessTokenConfiguration : IEntityTypeConfiguratio
         b.HasOne(t => t.User).WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.Property(s => s.Id).HasMaxLength(32);
+        b.Property(s => s.UserAgent).HasMaxLength(300);
+        b.Property(s => s.Address).HasMaxLength(64);
+        b.HasIndex(s => s.UserId);
+        b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -38,7 +38,11 @@ public static class AccountsFeature
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SatuPintuClaimsFactory>();
         // A disabled account or a reset password changes the security stamp; sessions notice within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = Sessions.KeepOnRefresh;
+        });
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -51,6 +55,14 @@ public static class AccountsFeature
             o.AccessDeniedPath = "/admin/ditolak";
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Identity's security stamp check comes first; then the session must still be open (see Sessions).
+            var stampCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                await stampCheck(ctx);
+                await Sessions.ValidateAsync(ctx);
+            };
+            o.Events.OnSigningIn = Sessions.StartAsync;
         });
 
         builder.Services.AddAuthentication(o =>

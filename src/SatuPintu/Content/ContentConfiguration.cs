@@ -60,6 +60,8 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         b.Property(p => p.Slug).HasMaxLength(120);
         b.Property(p => p.Title).HasMaxLength(300);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(p => p.RejectionReason).HasMaxLength(1000);
+        b.Property(p => p.UpdatedBy).HasMaxLength(256);
         b.HasOne(p => p.Opd).WithMany().HasForeignKey(p => p.OpdId).OnDelete(DeleteBehavior.Cascade);
     }
 }

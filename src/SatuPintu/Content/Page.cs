@@ -2,7 +2,11 @@ using SatuPintu.Directory;
 
 namespace SatuPintu.Content;
 
-/// <summary>A static page: the regency's own (OpdId null) or one of an OPD's profile pages.</summary>
+/// <summary>
+/// A static page: the regency's own (OpdId null, e.g. "tentang", "kebijakan-privasi"; admins only)
+/// or one of an OPD's pages (e.g. "sejarah", "maklumat-pelayanan"). Same workflow as articles
+/// without scheduling: Draft → Review → Published, Review → Rejected.
+/// </summary>
 public sealed class Page
 {
     public int Id { get; set; }
@@ -10,7 +14,16 @@ public sealed class Page
     public Opd? Opd { get; set; }
     public required string Slug { get; set; }
     public required string Title { get; set; }
+    /// <summary>What the editor wrote (Markdown, HTML allowed and sanitized).</summary>
+    public string BodyMarkdown { get; set; } = "";
+    /// <summary>Sanitized HTML rendered from <see cref="BodyMarkdown"/> on save.</summary>
     public string BodyHtml { get; set; } = "";
     public PublicationStatus Status { get; set; }
+    public string? RejectionReason { get; set; }
+    /// <summary>Order among the owner's pages in menus.</summary>
+    public int SortOrder { get; set; }
+    public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+    public DateTime? PublishedAt { get; set; }
 }

@@ -1,18 +1,37 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SatuPintu.Hosting;
 
 /// <summary>
-/// Any write through <see cref="Data.SatuPintuDb"/> drops the cached public pages, so a change
-/// shows at once. Public pages combine so much (home shows every OPD's news) that finer tags
-/// would cost more than they save at a regency's write rate.
+/// A write through <see cref="Data.SatuPintuDb"/> that touches anything the public sees drops the
+/// cached public pages, so a change shows at once. Public pages combine so much (home shows every
+/// OPD's news) that finer tags would cost more than they save at a regency's write rate.
+/// Bookkeeping writes (sessions, token use, accounts, the audit trail) leave the cache alone.
 /// </summary>
 public sealed class ContentChangeInterceptor(IOutputCacheStore store) : SaveChangesInterceptor
 {
+    private static readonly object Marker = new();
+    private readonly ConditionalWeakTable<DbContext, object> _touchesPublic = [];
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Note(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Note(eventData.Context);
+        return result;
+    }
+
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (result > 0)
+        if (result > 0 && Take(eventData.Context))
         {
             await store.EvictByTagAsync(HostingFeature.ContentTag, cancellationToken);
         }
@@ -21,11 +40,27 @@ public sealed class ContentChangeInterceptor(IOutputCacheStore store) : SaveChan
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (result > 0)
+        if (result > 0 && Take(eventData.Context))
         {
             // Synchronous SaveChanges is rare here; the in-memory store completes synchronously.
             store.EvictByTagAsync(HostingFeature.ContentTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         }
         return result;
     }
+
+    private void Note(DbContext? db)
+    {
+        if (db is not null && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsPublic(e)))
+        {
+            _touchesPublic.AddOrUpdate(db, Marker);
+        }
+    }
+
+    private bool Take(DbContext? db) => db is not null && _touchesPublic.Remove(db);
+
+    private static bool IsPublic(EntityEntry e) => e.Metadata.ClrType.Namespace is { } ns
+        && ns.StartsWith("SatuPintu", StringComparison.Ordinal)
+        && !ns.StartsWith("SatuPintu.Accounts", StringComparison.Ordinal)
+        && !ns.StartsWith("SatuPintu.Audit", StringComparison.Ordinal)
+        && e.Entity is not Data.SeedState;
 }

@@ -190,6 +190,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/akun/token/{handler?}", "POST", "Create", Rule.Staff, false, default, (c, _, _) => Form(c, "/admin/akun/token/Create", "/admin/akun/token", new() { ["Name"] = "matriks", ["ExpiresInDays"] = "1" })),
         // Revoking someone else's token is refused to everyone, admins included.
         new("admin/akun/token/{handler?}", "POST", "Revoke", Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/akun/token/Revoke?id={Fixture.StrangerTokenId}", "/admin/akun/token")),
+        // Ending a session that is not one's own (here: no such session) is refused to everyone.
+        new("admin/akun/token/{handler?}", "POST", "EndSession", Rule.Nobody, false, default, (c, _, _) => Form(c, "/admin/akun/token/EndSession?id=bukan-sesi-siapa-pun", "/admin/akun/token")),
         new("admin/artikel/baru/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/artikel/baru")),
         new("admin/artikel/baru/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, "/admin/artikel/baru/Save", "/admin/artikel/baru", ArticleForm(opd))),
         new("admin/artikel/{id:int}/{handler?}", "GET", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Get(c, $"/admin/artikel/{id}")),

@@ -7,7 +7,7 @@ using SatuPintu.Data;
 
 namespace SatuPintu.Accounts.Admin;
 
-/// <summary>/admin/akun/token: a person's API tokens (create, revoke) and "sign out everywhere".</summary>
+/// <summary>/admin/akun/token: a person's API tokens (create, revoke) and signed-in sessions (end one, or all).</summary>
 public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenIssuer issuer, TimeProvider time) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Beri nama token."), StringLength(100, ErrorMessage = "Nama paling banyak 100 karakter.")]
@@ -17,6 +17,8 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
     public int? ExpiresInDays { get; set; } = 90;
 
     public IReadOnlyList<PersonalAccessToken> Tokens { get; private set; } = [];
+    public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
+    public string? CurrentSession => Accounts.Sessions.CurrentId(User);
     public string? NewToken { get; private set; }
     public string? Message { get; private set; }
     public DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -51,10 +53,28 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
         return Page();
     }
 
+    public async Task<IActionResult> OnPostEndSessionAsync(string? id)
+    {
+        var userId = users.GetUserId(User)!;
+        if (id is null || await Accounts.Sessions.EndAsync(db, userId, id, Now) == 0)
+        {
+            return NotFound();
+        }
+        if (id == CurrentSession)
+        {
+            await signIn.SignOutAsync();
+            return Redirect("/admin/masuk");
+        }
+        Message = "Sesi diakhiri: perangkat itu harus masuk lagi.";
+        await LoadAsync();
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException("signed-in user not found");
-        // A new security stamp ends every other session at its next validation (within a minute).
+        // Every session ends at once; the new security stamp also catches any cookie issued without one.
+        await Accounts.Sessions.EndAsync(db, user.Id, null, Now);
         await users.UpdateSecurityStampAsync(user);
         await signIn.SignOutAsync();
         return Redirect("/admin/masuk");
@@ -64,5 +84,9 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
     {
         var userId = users.GetUserId(User);
         Tokens = await db.AccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync();
+        // Open sessions that have not outlived the cookie (8 hours without activity).
+        var idleSince = Now - TimeSpan.FromHours(8);
+        Sessions = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null && s.LastSeenAt > idleSince)
+            .OrderByDescending(s => s.LastSeenAt).ToListAsync();
     }
 }

@@ -49,6 +49,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var user = await CurrentAsync();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
         Message = "Verifikasi dua langkah dinonaktifkan.";
         await LoadAsync();
         return Page();
@@ -68,6 +69,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key means a new security stamp: carry it in this cookie, or the next check signs the person out mid-setup.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         SharedKey = string.Join(' ', Enumerable.Range(0, (key!.Length + 3) / 4).Select(i => key.Substring(i * 4, Math.Min(4, key.Length - i * 4)))).ToLowerInvariant();

@@ -41,11 +41,14 @@ public sealed class DemoSeeder(SatuPintuDb db, TimeProvider time, IServiceProvid
             });
         }
         db.PublicServices.AddRange(DemoServices.For(opds));
-        db.Pages.Add(new Page
+        foreach (var (slug, title, markdown, html) in DemoPages)
         {
-            Slug = "tentang", Title = "Tentang Portal Satu Pintu", Status = PublicationStatus.Published, UpdatedAt = now,
-            BodyHtml = "<p>Portal resmi satu pintu Pemerintah Kabupaten Kepahiang: satu alamat untuk informasi seluruh perangkat daerah.</p>",
-        });
+            db.Pages.Add(new Page
+            {
+                Slug = slug, Title = title, BodyMarkdown = markdown, BodyHtml = html, Status = PublicationStatus.Published,
+                SortOrder = db.Pages.Local.Count, CreatedAt = now, UpdatedAt = now, PublishedAt = now,
+            });
+        }
         db.SeedStates.Add(new SeedState { Key = DemoKey, Value = 1, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
 
@@ -55,6 +58,17 @@ public sealed class DemoSeeder(SatuPintuDb db, TimeProvider time, IServiceProvid
         log.LogInformation("Seeded the Kepahiang demo instance: {Opds} OPDs, {Articles} articles (demo data, replace before production)", opds.Count, DemoArticles);
         return true;
     }
+
+    /// <summary>The regency's own pages (Markdown and the HTML it renders to, kept simple enough to write by hand).</summary>
+    private static readonly (string Slug, string Title, string Markdown, string Html)[] DemoPages =
+    [
+        ("tentang", "Tentang Portal Satu Pintu",
+            "Portal resmi satu pintu Pemerintah Kabupaten Kepahiang: satu alamat untuk informasi seluruh perangkat daerah.\n\nPortal ini dikelola Dinas Komunikasi dan Informatika; setiap perangkat daerah mengisi beritanya sendiri.",
+            "<p>Portal resmi satu pintu Pemerintah Kabupaten Kepahiang: satu alamat untuk informasi seluruh perangkat daerah.</p>\n<p>Portal ini dikelola Dinas Komunikasi dan Informatika; setiap perangkat daerah mengisi beritanya sendiri.</p>\n"),
+        ("kebijakan-privasi", "Kebijakan Privasi",
+            "Portal ini tidak memakai kuki untuk pengunjung dan tidak memuat pelacak pihak ketiga. Catatan akses server disimpan paling lama 30 hari untuk keamanan.",
+            "<p>Portal ini tidak memakai kuki untuk pengunjung dan tidak memuat pelacak pihak ketiga. Catatan akses server disimpan paling lama 30 hari untuk keamanan.</p>\n"),
+    ];
 
     /// <summary>Adds <paramref name="count"/> more generated articles, continuing the deterministic sequence.</summary>
     public async Task<int> AddArticlesAsync(int count, IProgress<int>? progress = null, CancellationToken ct = default)

@@ -52,8 +52,8 @@ internal static class UserVerb
         return sub switch
         {
             "add" => await AddAsync(users, db, time, email, role, options.GetValueOrDefault("opd"), options.GetValueOrDefault("name")),
-            "reset-password" => await ResetAsync(users, email),
-            _ => await DisableAsync(users, time, email),
+            "reset-password" => await ResetAsync(users, db, time, email),
+            _ => await DisableAsync(users, db, time, email),
         };
     }
 
@@ -104,7 +104,7 @@ internal static class UserVerb
         return 0;
     }
 
-    private static async Task<int> ResetAsync(UserManager<AppUser> users, string email)
+    private static async Task<int> ResetAsync(UserManager<AppUser> users, SatuPintuDb db, TimeProvider time, string email)
     {
         var user = await users.FindByEmailAsync(email) ?? throw new CliUsageException($"akun tidak ditemukan: '{email}'");
         string? printed = null;
@@ -113,7 +113,8 @@ internal static class UserVerb
         Check(await users.ResetPasswordAsync(user, token, password));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        Console.WriteLine($"Kata sandi {email} diatur ulang; sesi lamanya berakhir.");
+        await Sessions.EndAsync(db, user.Id, null, time.GetUtcNow().UtcDateTime);
+        Console.WriteLine($"Kata sandi {email} diatur ulang; semua sesinya berakhir.");
         if (printed is not null)
         {
             Console.WriteLine($"Kata sandi baru (ditampilkan sekali): {printed}");
@@ -121,12 +122,13 @@ internal static class UserVerb
         return 0;
     }
 
-    private static async Task<int> DisableAsync(UserManager<AppUser> users, TimeProvider time, string email)
+    private static async Task<int> DisableAsync(UserManager<AppUser> users, SatuPintuDb db, TimeProvider time, string email)
     {
         var user = await users.FindByEmailAsync(email) ?? throw new CliUsageException($"akun tidak ditemukan: '{email}'");
         user.DisabledAt ??= time.GetUtcNow().UtcDateTime;
         Check(await users.UpdateAsync(user));
-        // New stamp: open sessions end at their next check; tokens are refused at once (checked per request).
+        // Open sessions end at once; tokens are refused at once (checked per request).
+        await Sessions.EndAsync(db, user.Id, null, time.GetUtcNow().UtcDateTime);
         await users.UpdateSecurityStampAsync(user);
         Console.WriteLine($"Akun {email} dinonaktifkan: tidak dapat masuk, tokennya ditolak.");
         return 0;
