@@ -1,14 +1,18 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using SatuPintu.BrowserTests.Infrastructure;
+using SatuPintu.Content.Uploads;
 using SatuPintu.Tests.Infrastructure;
+using SkiaSharp;
 
 namespace SatuPintu.BrowserTests;
 
 /// <summary>
-/// The newsroom in real Chromium: an editor writes and submits, a reviewer publishes, the public sees it.
+/// The newsroom in real Chromium: an editor writes, adds a photo and submits, a reviewer publishes, the public sees it.
 /// And every XSS vector of the shared corpora, published, runs no script even with the CSP bypassed.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -21,6 +25,67 @@ public sealed class EditorialFlowTests(BrowserFixture fixture)
         await page.GetByLabel("Kata sandi").FillAsync(Personas.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin$"));
+    }
+
+    private const int PhotoWidth = 2400;
+    private const int PhotoHeight = 1350;
+
+    /// <summary>
+    /// A camera-like JPEG (sky, sun, terraced hills), wider than the portal keeps so the resize shows,
+    /// and with enough detail to weigh what a phone photo weighs after a messenger app is done with it.
+    /// </summary>
+    private static byte[] Photo()
+    {
+        using var bitmap = new SKBitmap(PhotoWidth, PhotoHeight);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            using var sky = new SKPaint
+            {
+                Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(0, PhotoHeight),
+                    [new SKColor(0x3B, 0x7D, 0xC4), new SKColor(0xF4, 0xC9, 0x6B)], SKShaderTileMode.Clamp),
+            };
+            canvas.DrawRect(0, 0, PhotoWidth, PhotoHeight, sky);
+            using var sun = new SKPaint { Color = new SKColor(0xFF, 0xE8, 0x9A), IsAntialias = true };
+            canvas.DrawCircle(PhotoWidth * 0.72f, PhotoHeight * 0.28f, 150, sun);
+            SKColor[] greens = [new(0x5E, 0x8C, 0x3A), new(0x3F, 0x6E, 0x2A), new(0x2C, 0x52, 0x1E)];
+            for (var layer = 0; layer < greens.Length; layer++)
+            {
+                var top = PhotoHeight * (0.45f + (0.15f * layer));
+                using var hill = new SKPath();
+                hill.MoveTo(0, PhotoHeight);
+                for (var x = 0; x <= PhotoWidth; x += 40)
+                {
+                    hill.LineTo(x, top + (60 * MathF.Sin((x / 300f) + layer)) + (25 * MathF.Sin(x / 47f)));
+                }
+                hill.LineTo(PhotoWidth, PhotoHeight);
+                hill.Close();
+                using var fill = new SKPaint { Color = greens[layer], IsAntialias = true };
+                canvas.DrawPath(hill, fill);
+                // Terrace rows: fine detail, as in a real landscape.
+                using var row = new SKPaint { Color = greens[layer].WithAlpha(0x90), StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke };
+                for (var y = top + 30; y < PhotoHeight; y += 9)
+                {
+                    canvas.DrawLine(0, y + (8 * MathF.Sin(y)), PhotoWidth, y + (8 * MathF.Cos(y)), row);
+                }
+            }
+        }
+        // Sensor grain (a fixed pseudo-random sequence): what makes a real photo's JPEG weigh what it does.
+        var pixels = bitmap.GetPixelSpan();
+        var state = 2463534242u;
+        for (var i = 0; i < pixels.Length; i += 4)
+        {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            var grain = (int)(state % 9) - 4;
+            for (var c = 0; c < 3; c++)
+            {
+                pixels[i + c] = (byte)Math.Clamp(pixels[i + c] + grain, 0, 255);
+            }
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return jpeg.ToArray();
     }
 
     [Fact]
@@ -42,6 +107,23 @@ public sealed class EditorialFlowTests(BrowserFixture fixture)
         await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("disimpan");
         await Assertions.Expect(editor.Locator(".prose strong")).ToHaveTextAsync("Dinas Kesehatan");
         Assert.Equal(0, await editor.Locator(".prose [onclick], .prose [style]").CountAsync());
+
+        // The photo: picked through the file input, uploaded with the form's button, re-encoded to WebP
+        // at the configured width and shown in the preview.
+        var keptWidth = fixture.App.Services.GetRequiredService<IOptions<UploadOptions>>().Value.ImageWidth;
+        Assert.True(keptWidth < PhotoWidth, "the test photo must be wider than the portal keeps, so the resize is seen");
+        var keptHeight = (int)Math.Round(PhotoHeight * (keptWidth / (double)PhotoWidth));
+        var photo = Photo();
+        Assert.True(photo.Length > 100_000, $"the test photo weighs only {photo.Length} bytes");
+        const string alt = "Petugas posyandu menimbang bayi di balai desa";
+        await editor.GetByLabel("Berkas gambar").SetInputFilesAsync(new FilePayload { Name = "posyandu.jpg", MimeType = "image/jpeg", Buffer = photo });
+        await editor.GetByLabel("Teks alternatif").FillAsync(alt);
+        var editorMedia = await editor.RunAndWaitForResponseAsync(
+            () => editor.GetByRole(AriaRole.Button, new() { Name = "Unggah gambar" }).ClickAsync(),
+            r => new Uri(r.Url).AbsolutePath.StartsWith("/media/", StringComparison.Ordinal));
+        await Assertions.Expect(editor.GetByRole(AriaRole.Status)).ToContainTextAsync("Gambar diunggah");
+        var mediaPath = await AssertImageLoadedAsync(editor, alt, editorMedia, keptWidth, keptHeight);
+        await Assertions.Expect(editor.GetByLabel("Isi")).ToHaveValueAsync(new Regex(Regex.Escape($"![{alt}]({mediaPath})") + "$"));
         Assert.Empty(await PageChecks.AccessibilityFailuresAsync(editor));
         await editor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "admin-penyunting.png"), FullPage = true });
         await editor.GetByRole(AriaRole.Button, new() { Name = "Ajukan untuk ditinjau" }).ClickAsync();
@@ -50,6 +132,7 @@ public sealed class EditorialFlowTests(BrowserFixture fixture)
         Assert.True(checks.Problems.Count == 0, string.Join("\n", checks.Problems));
 
         var reviewer = await fixture.NewPageAsync();
+        var reviewerChecks = new PageChecks(reviewer);
         await SignInAsync(reviewer, people.ReviewerA.Email);
         await Assertions.Expect(reviewer.GetByRole(AriaRole.Link, new() { Name = "1 artikel" })).ToBeVisibleAsync();
         Assert.Empty(await PageChecks.AccessibilityFailuresAsync(reviewer));
@@ -58,18 +141,47 @@ public sealed class EditorialFlowTests(BrowserFixture fixture)
         await reviewer.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         await reviewer.GetByRole(AriaRole.Button, new() { Name = "Terbitkan" }).ClickAsync();
         await Assertions.Expect(reviewer.Locator(".status")).ToHaveTextAsync("Terbit");
+        Assert.True(reviewerChecks.Problems.Count == 0, string.Join("\n", reviewerChecks.Problems));
 
+        // The public sees the photo, from a browser that has none of it cached.
         var visitor = await fixture.NewPageAsync();
+        var visitorChecks = new PageChecks(visitor);
         await visitor.GotoAsync("/opd/dinkes");
-        await visitor.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
+        var publicMedia = await visitor.RunAndWaitForResponseAsync(
+            () => visitor.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync(),
+            r => new Uri(r.Url).AbsolutePath == mediaPath);
         await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync(title);
+        Assert.Equal(mediaPath, await AssertImageLoadedAsync(visitor, alt, publicMedia, keptWidth, keptHeight));
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "Kesehatan", Exact = true })).ToBeVisibleAsync();
         await visitor.GotoAsync("/");
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
+        Assert.True(visitorChecks.Problems.Count == 0, string.Join("\n", visitorChecks.Problems));
         foreach (var p in new[] { editor, reviewer, visitor })
         {
             await p.Context.CloseAsync();
         }
+    }
+
+    /// <summary>
+    /// The article's one image in <c>.prose</c>: served from /media/ as WebP, decoded by the browser at the
+    /// size the portal keeps. Returns its path.
+    /// </summary>
+    private static async Task<string> AssertImageLoadedAsync(IPage page, string alt, IResponse served, int width, int height)
+    {
+        var img = page.Locator(".prose img");
+        await Assertions.Expect(img).ToHaveCountAsync(1);
+        await Assertions.Expect(img).ToHaveAttributeAsync("alt", alt);
+        await Assertions.Expect(img).ToHaveAttributeAsync("src", new Regex("^/media/[a-f0-9]{24}\\.webp$"));
+        var src = (await img.GetAttributeAsync("src"))!;
+        Assert.Equal(src, new Uri(served.Url).AbsolutePath);
+        Assert.Equal(200, served.Status);
+        Assert.Equal("image/webp", await served.HeaderValueAsync("content-type"));
+        // Expect retries until the browser has decoded the image; a broken image stays at 0.
+        await Assertions.Expect(img).ToHaveJSPropertyAsync("complete", true);
+        await Assertions.Expect(img).ToHaveJSPropertyAsync("naturalWidth", width);
+        await Assertions.Expect(img).ToHaveJSPropertyAsync("naturalHeight", height);
+        await Assertions.Expect(img).ToBeVisibleAsync();
+        return src;
     }
 
     [Fact]
