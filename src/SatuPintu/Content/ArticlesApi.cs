@@ -48,7 +48,7 @@ internal static class ArticlesApi
         var page = PageRequest.Parse(http.Request.Query, 20, out var error);
         if (page is null)
         {
-            return Results.Problem(statusCode: 400, title: "Parameter halaman tidak valid", detail: error);
+            return ApiProblems.BadPaging(error);
         }
         var query = db.Articles.AsNoTracking().Include(a => a.Opd).Include(a => a.Tags).AsSplitQuery().AsQueryable();
         var mine = user.OpdsFor(OpdRight.Edit);
@@ -109,13 +109,7 @@ internal static class ArticlesApi
 
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Artikel tidak ditemukan");
 
-    private static IResult Problem(EditOutcome o) => o.Status switch
-    {
-        EditStatus.Invalid => Results.ValidationProblem(o.Errors!, title: o.Message),
-        EditStatus.NotFound => NotFound(),
-        EditStatus.Forbidden => Results.Problem(statusCode: 403, title: "Akses ditolak", detail: o.Message),
-        _ => Results.Problem(statusCode: 409, title: "Tidak dapat dilakukan", detail: o.Message),
-    };
+    private static IResult Problem(EditOutcome o) => ApiProblems.For(o.Status, o.Errors, o.Message, "Artikel tidak ditemukan");
 
     public static ArticleDto ToDto(Article a, HttpContext http) => new(
         a.Id, a.Opd?.Slug ?? "", a.Kind.UrlWord(), a.Slug, a.Title, a.Summary, a.BodyMarkdown ?? "", a.BodyHtml,

@@ -22,6 +22,7 @@ public static class ContentFeature
         builder.Services.AddScoped<DocumentPublishing>();
         builder.Services.AddSingleton<HtmlCleaner>();
         builder.Services.AddScoped<Publishing>();
+        builder.Services.AddScoped<PagePublishing>();
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         builder.Services.Configure<RazorPagesOptions>(o =>
@@ -29,6 +30,8 @@ public static class ContentFeature
             o.Conventions.AddPageRoute("/Content/ArticleList", "/opd/{opd}/{kind:" + ArticleKinds.RoutePattern + "}");
             o.Conventions.AddPageRoute("/Content/DocumentList", "/opd/{opd}/dokumen");
             o.Conventions.AddPageRoute("/Content/Admin/EditArticle", "/admin/artikel/baru/{handler?}");
+            o.Conventions.AddPageRoute("/Content/Admin/EditPage", "/admin/halaman/baru/{handler?}");
+            o.Conventions.AddPageRoute("/Content/PageDetail", "/opd/{opd}/halaman/{slug}");
         });
     }
 
@@ -38,5 +41,6 @@ public static class ContentFeature
         app.MapGet("/media/{name}", MediaEndpoint.Handle);
         ArticlesApi.Map(app.MapApiV1());
         DocumentsApi.Map(app.MapApiV1());
+        PagesApi.Map(app.MapApiV1());
     }
 }

@@ -33,7 +33,7 @@ internal static class DocumentsApi
         var page = PageRequest.Parse(http.Request.Query, 20, out var error);
         if (page is null)
         {
-            return Results.Problem(statusCode: 400, title: "Parameter halaman tidak valid", detail: error);
+            return ApiProblems.BadPaging(error);
         }
         var query = db.Documents.AsNoTracking().Include(d => d.Opd).AsQueryable();
         var mine = user.OpdsFor(OpdRight.Edit);

@@ -21,6 +21,7 @@ public sealed class OpdPageModel(SatuPintuDb db, RegionalClock clock) : PageMode
     public IReadOnlyList<ArticleCard> Announcements { get; private set; } = [];
     public IReadOnlyList<ArticleCard> Agenda { get; private set; } = [];
     public IReadOnlyList<DocumentCard> Documents { get; private set; } = [];
+    public IReadOnlyList<(string Slug, string Title)> Pages { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -39,6 +40,8 @@ public sealed class OpdPageModel(SatuPintuDb db, RegionalClock clock) : PageMode
         News = await articles.Where(a => a.Kind == ArticleKind.Berita).Newest().ToCards().Take(Latest).ToListAsync(ct);
         Announcements = await articles.Where(a => a.Kind == ArticleKind.Pengumuman).Newest().ToCards().Take(Latest).ToListAsync(ct);
         Agenda = await articles.Where(a => a.Kind == ArticleKind.Agenda).Newest().ToCards().Take(Latest).ToListAsync(ct);
+        Pages = (await db.Pages.AsNoTracking().Where(p => p.OpdId == opd.Id && p.Status == PublicationStatus.Published)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Title).Select(p => new { p.Slug, p.Title }).ToListAsync(ct)).Select(p => (p.Slug, p.Title)).ToList();
         Documents = await db.Documents.AsNoTracking().Visible(now).Where(d => d.OpdId == opd.Id).ToCards().Take(Latest).ToListAsync(ct);
         return Page();
     }

@@ -20,7 +20,9 @@ internal static class Sitemap
             .Select(o => new { o.Slug, o.UpdatedAt }).ToListAsync(ct);
         var documents = await db.Documents.AsNoTracking().Visible(now).OrderByDescending(d => d.PublishAt)
             .Select(d => new { d.Slug, d.UpdatedAt }).Take(MaxUrls / 4).ToListAsync(ct);
-        var budget = MaxUrls - 6 - opds.Count - documents.Count;
+        var pages = await db.Pages.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && (p.OpdId == null || p.Opd!.ArchivedAt == null))
+            .Select(p => new { OpdSlug = p.Opd == null ? null : p.Opd.Slug, p.Slug, p.UpdatedAt }).Take(MaxUrls / 4).ToListAsync(ct);
+        var budget = MaxUrls - 7 - opds.Count - documents.Count - pages.Count;
         var articles = await db.Articles.AsNoTracking().Visible(now).Newest()
             .Select(a => new { a.Kind, a.Slug, a.UpdatedAt }).Take(budget).ToListAsync(ct);
 
@@ -38,13 +40,17 @@ internal static class Sitemap
                 }
                 xml.WriteEndElement();
             }
-            foreach (var path in new[] { "/", "/opd", "/berita", "/pengumuman", "/agenda", "/dokumen" })
+            foreach (var path in new[] { "/", "/opd", "/berita", "/pengumuman", "/agenda", "/dokumen", "/halaman" })
             {
                 Url(path);
             }
             foreach (var o in opds)
             {
                 Url($"/opd/{o.Slug}", o.UpdatedAt);
+            }
+            foreach (var p in pages)
+            {
+                Url(p.OpdSlug is null ? $"/halaman/{p.Slug}" : $"/opd/{p.OpdSlug}/halaman/{p.Slug}", p.UpdatedAt);
             }
             foreach (var a in articles)
             {

@@ -44,7 +44,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     /// <summary>One way to call one endpoint: the route pattern (as the endpoint data source names it), method, page handler.</summary>
     private sealed record Case(string Pattern, string Method, string? Handler, Rule Rule, bool PerOpd, PublicationStatus Setup,
-        Func<HttpClient, int, string, Task<HttpResponseMessage>> Send, bool OnDocument = false);
+        Func<HttpClient, int, string, Task<HttpResponseMessage>> Send, bool OnDocument = false, bool OnPage = false);
 
     private static Task<HttpResponseMessage> Get(HttpClient c, string url) => c.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -141,6 +141,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     private static object NewArticle(string opd) => new { opd, kind = "berita", title = "Uji matriks", body = "isi" };
 
+    private static object NewPage(string opd) => new { opd, slug = "uji-" + Guid.NewGuid().ToString("N")[..8], title = "Halaman uji matriks", body = "isi" };
+
+    private static Dictionary<string, string> PageForm(string opd) => new() { ["Input.Opd"] = opd, ["Input.Title"] = "Halaman uji matriks", ["Input.Slug"] = "uji-" + Guid.NewGuid().ToString("N")[..8], ["Input.Body"] = "isi" };
+
     private static Dictionary<string, string> ArticleForm(string opd) => new() { ["Input.Opd"] = opd, ["Input.Kind"] = "berita", ["Input.Title"] = "Uji matriks", ["Input.Body"] = "isi" };
 
     private static readonly Case[] Cases =
@@ -164,6 +168,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         })),
         new("api/v1/documents/{id:int}/publish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Post(c, $"/api/v1/documents/{id}/publish"), OnDocument: true),
         new("api/v1/documents/{id:int}", "DELETE", null, Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => c.DeleteAsync(new Uri($"/api/v1/documents/{id}", UriKind.Relative)), OnDocument: true),
+        new("api/v1/pages/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/pages")),
+        new("api/v1/pages/{id:int}", "GET", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Get(c, $"/api/v1/pages/{id}"), OnPage: true),
+        new("api/v1/pages/", "POST", null, Rule.EditOpd, true, default, (c, _, opd) => Post(c, "/api/v1/pages", NewPage(opd))),
+        new("api/v1/pages/{id:int}", "PUT", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, opd) => c.PutAsJsonAsync($"/api/v1/pages/{id}", NewPage(opd)), OnPage: true),
+        new("api/v1/pages/{id:int}", "DELETE", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => c.DeleteAsync(new Uri($"/api/v1/pages/{id}", UriKind.Relative)), OnPage: true),
+        new("api/v1/pages/{id:int}/submit", "POST", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Post(c, $"/api/v1/pages/{id}/submit"), OnPage: true),
+        new("api/v1/pages/{id:int}/publish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Post(c, $"/api/v1/pages/{id}/publish"), OnPage: true),
+        new("api/v1/pages/{id:int}/reject", "POST", null, Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Post(c, $"/api/v1/pages/{id}/reject", new { reason = "kurang lengkap" }), OnPage: true),
+        new("api/v1/pages/{id:int}/unpublish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Post(c, $"/api/v1/pages/{id}/unpublish"), OnPage: true),
         new("api/v1/opds/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds")),
         new("api/v1/opds/{slug}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds/dinkes")),
         new("api/{documentName}/openapi.json", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/openapi.json")),
@@ -201,6 +214,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/artikel/{id:int}/{handler?}", "POST", "Reject", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/artikel/{id}/Reject", $"/admin/artikel/{id}", new() { ["Input.Reason"] = "kurang foto" })),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Unpublish", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/artikel/{id}/Unpublish", $"/admin/artikel/{id}")),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Image", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => ImageForm(c, id)),
+        new("admin/halaman", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/halaman")),
+        new("admin/halaman/baru/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/halaman/baru")),
+        new("admin/halaman/baru/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, "/admin/halaman/baru/Save", "/admin/halaman/baru", PageForm(opd))),
+        new("admin/halaman/{id:int}/{handler?}", "GET", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Get(c, $"/admin/halaman/{id}"), OnPage: true),
+        new("admin/halaman/{id:int}/{handler?}", "POST", "Save", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, opd) => Form(c, $"/admin/halaman/{id}/Save", $"/admin/halaman/{id}", PageForm(opd)), OnPage: true),
+        new("admin/halaman/{id:int}/{handler?}", "POST", "Submit", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/halaman/{id}/Submit", $"/admin/halaman/{id}"), OnPage: true),
+        new("admin/halaman/{id:int}/{handler?}", "POST", "Publish", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/halaman/{id}/Publish", $"/admin/halaman/{id}"), OnPage: true),
+        new("admin/halaman/{id:int}/{handler?}", "POST", "Reject", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/halaman/{id}/Reject", $"/admin/halaman/{id}", new() { ["Input.Reason"] = "kurang lengkap" }), OnPage: true),
+        new("admin/halaman/{id:int}/{handler?}", "POST", "Unpublish", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/halaman/{id}/Unpublish", $"/admin/halaman/{id}"), OnPage: true),
+        new("admin/halaman/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/halaman/{id}/Delete", $"/admin/halaman/{id}"), OnPage: true),
         new("admin/dokumen/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/dokumen")),
         new("admin/dokumen/{handler?}", "POST", "Upload", Rule.EditOpd, true, default, (c, _, opd) => UploadForm(c, opd)),
         new("admin/dokumen/{handler?}", "POST", "Publish", Rule.PublishOpd, true, PublicationStatus.Review, (c, id, _) => Form(c, $"/admin/dokumen/Publish?id={id}", "/admin/dokumen"), OnDocument: true),
@@ -221,10 +244,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete", $"/admin/artikel/{id}")),
     ];
 
-    /// <summary>The edit page's workflow handlers also exist on its "baru" route, where there is no article: always 404.</summary>
+    /// <summary>The edit pages' workflow handlers also exist on their "baru" routes, where there is no item: always 404.</summary>
     private static readonly Case[] AllCases = [.. Cases,
         .. new[] { "Submit", "Publish", "Reject", "Unpublish", "Delete", "Image" }.Select(h =>
-            new Case("admin/artikel/baru/{handler?}", "POST", h, Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/artikel/baru/{h}", "/admin/artikel/baru")))];
+            new Case("admin/artikel/baru/{handler?}", "POST", h, Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/artikel/baru/{h}", "/admin/artikel/baru"))),
+        .. new[] { "Submit", "Publish", "Reject", "Unpublish", "Delete" }.Select(h =>
+            new Case("admin/halaman/baru/{handler?}", "POST", h, Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/halaman/baru/{h}", "/admin/halaman/baru")))];
 
     private static readonly string[] PersonaNames = ["anonim", "editor", "reviewer", "admin"];
     private static readonly string[] Verbs = ["GET", "POST", "PUT", "DELETE"];
@@ -262,6 +287,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var c = AllCases[index];
         var id = c.Setup == default && !c.Pattern.Contains("{id", StringComparison.Ordinal) ? 0
             : c.OnDocument ? await TestArticles.CreateDocumentAsync(fixture.App, opd, c.Setup)
+            : c.OnPage ? await TestArticles.CreatePageAsync(fixture.App, opd, c.Setup)
             : await TestArticles.CreateAsync(fixture.App, opd, c.Setup);
         var client = c.Pattern.StartsWith("api/", StringComparison.Ordinal) && persona != "anonim"
             ? Personas.Api(fixture.App, persona switch { "editor" => fixture.People.EditorA, "reviewer" => fixture.People.ReviewerA, _ => fixture.People.Admin })
@@ -288,7 +314,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             if (c.Setup != default && id != 0)
             {
                 // Refused means nothing changed.
-                Assert.Equal(c.Setup, c.OnDocument ? await TestArticles.DocumentStatusAsync(fixture.App, id) : await TestArticles.StatusAsync(fixture.App, id));
+                Assert.Equal(c.Setup, c.OnDocument ? await TestArticles.DocumentStatusAsync(fixture.App, id)
+                    : c.OnPage ? await TestArticles.PageStatusAsync(fixture.App, id)
+                    : await TestArticles.StatusAsync(fixture.App, id));
             }
         }
     }

@@ -47,4 +47,24 @@ public static class TestArticles
 
     public static Task<PublicationStatus?> StatusAsync(SatuPintuApp app, int id) =>
         app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => (PublicationStatus?)a.Status).FirstOrDefaultAsync());
+
+    /// <summary>A static page of the OPD (or of the regency when <paramref name="opdSlug"/> is null).</summary>
+    public static Task<int> CreatePageAsync(SatuPintuApp app, string? opdSlug, PublicationStatus status) =>
+        app.WithDbAsync(async db =>
+        {
+            int? opdId = opdSlug is null ? null : (await db.Opds.SingleAsync(o => o.Slug == opdSlug)).Id;
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+            var slug = "uji-" + Guid.NewGuid().ToString("N")[..10];
+            var page = new Page
+            {
+                OpdId = opdId, Slug = slug, Title = "Halaman uji " + slug, BodyMarkdown = "Isi uji.", BodyHtml = "<p>Isi uji.</p>", Status = status,
+                CreatedAt = now, UpdatedAt = now, PublishedAt = status == PublicationStatus.Published ? now : null,
+            };
+            db.Pages.Add(page);
+            await db.SaveChangesAsync();
+            return page.Id;
+        });
+
+    public static Task<PublicationStatus?> PageStatusAsync(SatuPintuApp app, int id) =>
+        app.WithDbAsync(db => db.Pages.Where(p => p.Id == id).Select(p => (PublicationStatus?)p.Status).FirstOrDefaultAsync());
 }

@@ -6,6 +6,7 @@ using SatuPintu.Content.Uploads;
 using SatuPintu.Data;
 using SatuPintu.Directory;
 using SatuPintu.Hosting;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Content.Admin;
 
@@ -141,31 +142,23 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
 
     private async Task<IActionResult> ShowAsync(int? id, EditOutcome outcome, string success, CancellationToken ct)
     {
-        switch (outcome.Status)
+        if (outcome.Status == EditStatus.NotFound)
         {
-            case EditStatus.NotFound:
-                return NotFound();
-            case EditStatus.Forbidden:
-                return Forbid();
-            case EditStatus.Invalid:
-                foreach (var (field, messages) in outcome.Errors!)
-                {
-                    foreach (var m in messages)
-                    {
-                        ModelState.AddModelError($"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", m);
-                    }
-                }
-                Problem = outcome.Message;
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                break;
-            case EditStatus.Conflict:
-                Problem = outcome.Message;
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                break;
-            default:
-                Message = success;
-                ModelState.Clear();
-                break;
+            return NotFound();
+        }
+        if (outcome.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+        // The image has its own form, outside Input.
+        if (FormErrors.Show(this, outcome.Status, outcome.Errors, f => f == "image" ? nameof(Image) : FormErrors.InputField(f)) is { } status)
+        {
+            Problem = outcome.Message;
+            Response.StatusCode = status;
+        }
+        else
+        {
+            Message = success;
         }
         Article = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
         if (Article is not null && outcome.Status == EditStatus.Ok)

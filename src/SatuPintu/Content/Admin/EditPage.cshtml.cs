@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuPintu.Accounts;
+using SatuPintu.Data;
+using SatuPintu.Directory;
+using SatuPintu.Shared;
+
+namespace SatuPintu.Content.Admin;
+
+/// <summary>
+/// /admin/halaman/baru and /admin/halaman/{id}: a static page's form and its workflow buttons.
+/// Every action goes through <see cref="PagePublishing"/>, as the API does.
+/// </summary>
+public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Opd { get; set; }
+        public string? Slug { get; set; }
+        public string? Title { get; set; }
+        public string? Body { get; set; }
+        public int? SortOrder { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    [BindProperty]
+    public Form Input { get; set; } = new();
+
+    public Page? Item { get; private set; }
+    public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
+    public string? Message { get; private set; }
+    public string? Problem { get; private set; }
+
+    public bool CanPublish => Item is not null && PagePublishing.Can(User, OpdRight.Publish, Item.OpdId);
+    public bool CanEdit => Item is null || PagePublishing.MayEdit(User, Item);
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is { } existing)
+        {
+            Item = await publishing.FindAsync(existing, ct);
+            if (Item is null)
+            {
+                return NotFound();
+            }
+            if (!PagePublishing.Can(User, OpdRight.Edit, Item.OpdId))
+            {
+                return Forbid();
+            }
+            Input = FromPage(Item);
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct)
+    {
+        var input = new PageInput { Opd = Input.Opd, Slug = Input.Slug, Title = Input.Title, Body = Input.Body, SortOrder = Input.SortOrder };
+        var outcome = id is { } existing ? await publishing.UpdateAsync(User, existing, input, ct) : await publishing.CreateAsync(User, input, ct);
+        if (outcome.Status == EditStatus.Ok && id is null)
+        {
+            return Redirect($"/admin/halaman/{outcome.Page!.Id}?disimpan=1");
+        }
+        return await ShowAsync(id, outcome, "Perubahan disimpan.", ct);
+    }
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
+        await ShowAsync(id, await publishing.SubmitAsync(User, id, ct), "Halaman diajukan untuk ditinjau.", ct);
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
+        await ShowAsync(id, await publishing.PublishAsync(User, id, ct), "Halaman diterbitkan.", ct);
+
+    public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
+        await ShowAsync(id, await publishing.RejectAsync(User, id, Input.Reason, ct), "Halaman dikembalikan ke editor.", ct);
+
+    public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) =>
+        await ShowAsync(id, await publishing.UnpublishAsync(User, id, ct), "Halaman ditarik dari portal dan kembali menjadi draf.", ct);
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var outcome = await publishing.DeleteAsync(User, id, ct);
+        return outcome.Status == EditStatus.Ok ? Redirect("/admin/halaman") : await ShowAsync(id, outcome, "", ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(int? id, PageOutcome outcome, string success, CancellationToken ct)
+    {
+        if (outcome.Status == EditStatus.NotFound)
+        {
+            return NotFound();
+        }
+        if (outcome.Status == EditStatus.Forbidden)
+        {
+            return Forbid();
+        }
+        if (FormErrors.Show(this, outcome.Status, outcome.Errors) is { } status)
+        {
+            Problem = outcome.Message;
+            Response.StatusCode = status;
+        }
+        else
+        {
+            Message = success;
+        }
+        Item = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
+        if (Item is not null && outcome.Status == EditStatus.Ok)
+        {
+            Input = FromPage(Item);
+        }
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    private static Form FromPage(Page p) => new() { Opd = p.Opd?.Slug, Slug = p.Slug, Title = p.Title, Body = p.BodyMarkdown, SortOrder = p.SortOrder };
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Opds = await EditableOpds.ChoicesAsync(db, User, ct);
+        if (Item is null && Input.Opd is null && Opds.Count == 1 && !User.IsAdmin())
+        {
+            Input.Opd = Opds[0].Slug;
+        }
+    }
+}

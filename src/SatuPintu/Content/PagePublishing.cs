@@ -1,0 +1,254 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using SatuPintu.Accounts;
+using SatuPintu.Data;
+using SatuPintu.Directory;
+
+namespace SatuPintu.Content;
+
+/// <summary>What an editor sends for a static page, from the admin form or as JSON to <c>/api/v1/pages</c>.</summary>
+public sealed record PageInput
+{
+    /// <summary>Slug of the owning OPD; empty for one of the regency's own pages (admins only).</summary>
+    public string? Opd { get; init; }
+    /// <summary>The page's address within its owner; made from the title when empty.</summary>
+    public string? Slug { get; init; }
+    public string? Title { get; init; }
+    /// <summary>Markdown; HTML inside it is allowed and sanitized.</summary>
+    public string? Body { get; init; }
+    /// <summary>Order among the owner's pages; 0 when absent.</summary>
+    public int? SortOrder { get; init; }
+}
+
+/// <summary>The outcome of a page action, the same for the admin form and the API.</summary>
+public sealed record PageOutcome(EditStatus Status, Page? Page = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
+{
+    public static PageOutcome Ok(Page p) => new(EditStatus.Ok, p);
+    public static readonly PageOutcome NotFound = new(EditStatus.NotFound, Message: "Halaman tidak ditemukan.");
+    public static readonly PageOutcome Forbidden = new(EditStatus.Forbidden, Message: "Anda tidak berhak melakukan tindakan ini pada halaman tersebut.");
+    public static PageOutcome Invalid(IDictionary<string, string[]> errors) => new(EditStatus.Invalid, Errors: errors, Message: "Isian belum benar.");
+    public static PageOutcome Conflict(string message) => new(EditStatus.Conflict, Message: message);
+}
+
+/// <summary>
+/// Every change to a static page goes through here, from <c>/admin/halaman</c> and from the API alike.
+/// The rule is the articles' rule (<see cref="Access"/>) for OPD pages; the regency's own pages
+/// (no OPD) belong to Diskominfo, so only admins touch them.
+/// Workflow: Draft → Review → Published, Review → Rejected → Review …; Published → Draft (unpublish).
+/// </summary>
+public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider time)
+{
+    public const int MaxTitle = 200;
+    public const int MaxSlug = 80;
+
+    public static bool Can(ClaimsPrincipal user, OpdRight right, int? opdId) => opdId is { } id ? user.Can(right, id) : user.IsAdmin();
+
+    /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
+    public static bool MayEdit(ClaimsPrincipal user, Page p) => Can(user, p.Status == PublicationStatus.Published ? OpdRight.Publish : OpdRight.Edit, p.OpdId);
+
+    /// <summary>Where the public reads the page.</summary>
+    public static string Url(Page p) => p.Opd is { } o ? $"/opd/{o.Slug}/halaman/{p.Slug}" : $"/halaman/{p.Slug}";
+
+    public Task<Page?> FindAsync(int id, CancellationToken ct) => db.Pages.Include(p => p.Opd).FirstOrDefaultAsync(p => p.Id == id, ct);
+
+    public async Task<PageOutcome> CreateAsync(ClaimsPrincipal user, PageInput input, CancellationToken ct)
+    {
+        var (errors, opd, slug) = await ValidateAsync(input, null, ct);
+        if (!opd.Unknown && !Can(user, OpdRight.Edit, opd.Value?.Id))
+        {
+            return PageOutcome.Forbidden;
+        }
+        if (errors.Count > 0)
+        {
+            return PageOutcome.Invalid(errors);
+        }
+        var page = new Page { Slug = slug, Title = "", Status = PublicationStatus.Draft, CreatedAt = Now };
+        Apply(page, input, opd.Value, slug, user);
+        db.Pages.Add(page);
+        await db.SaveChangesAsync(ct);
+        return PageOutcome.Ok(page);
+    }
+
+    public async Task<PageOutcome> UpdateAsync(ClaimsPrincipal user, int id, PageInput input, CancellationToken ct)
+    {
+        var page = await FindAsync(id, ct);
+        if (page is null)
+        {
+            return PageOutcome.NotFound;
+        }
+        if (!MayEdit(user, page))
+        {
+            return PageOutcome.Forbidden;
+        }
+        var (errors, opd, slug) = await ValidateAsync(input, page, ct);
+        // Moving a page to another owner needs the right there too.
+        if (!opd.Unknown && opd.Value?.Id != page.OpdId && !Can(user, OpdRight.Edit, opd.Value?.Id))
+        {
+            return PageOutcome.Forbidden;
+        }
+        if (errors.Count > 0)
+        {
+            return PageOutcome.Invalid(errors);
+        }
+        Apply(page, input, opd.Value, slug, user);
+        await db.SaveChangesAsync(ct);
+        return PageOutcome.Ok(page);
+    }
+
+    public Task<PageOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+        TransitionAsync(user, id, OpdRight.Edit, p =>
+        {
+            if (p.Status is not (PublicationStatus.Draft or PublicationStatus.Rejected))
+            {
+                return "Hanya draf atau halaman yang ditolak yang dapat diajukan.";
+            }
+            p.Status = PublicationStatus.Review;
+            p.RejectionReason = null;
+            return null;
+        }, ct);
+
+    public Task<PageOutcome> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+        TransitionAsync(user, id, OpdRight.Publish, p =>
+        {
+            if (p.Status == PublicationStatus.Published)
+            {
+                return "Halaman ini sudah terbit.";
+            }
+            p.Status = PublicationStatus.Published;
+            p.PublishedAt = Now;
+            p.RejectionReason = null;
+            return null;
+        }, ct);
+
+    public Task<PageOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
+    {
+        var clean = HtmlCleaner.PlainText(reason);
+        if (clean.Length is 0 or > 1000)
+        {
+            return Task.FromResult(PageOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Tulis alasan penolakan (paling banyak 1000 karakter)."] }));
+        }
+        return TransitionAsync(user, id, OpdRight.Publish, p =>
+        {
+            if (p.Status != PublicationStatus.Review)
+            {
+                return "Hanya halaman yang sedang ditinjau yang dapat ditolak.";
+            }
+            p.Status = PublicationStatus.Rejected;
+            p.RejectionReason = clean;
+            return null;
+        }, ct);
+    }
+
+    public Task<PageOutcome> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+        TransitionAsync(user, id, OpdRight.Publish, p =>
+        {
+            if (p.Status != PublicationStatus.Published)
+            {
+                return "Halaman ini belum terbit.";
+            }
+            p.Status = PublicationStatus.Draft;
+            return null;
+        }, ct);
+
+    public async Task<PageOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    {
+        var page = await FindAsync(id, ct);
+        if (page is null)
+        {
+            return PageOutcome.NotFound;
+        }
+        // Editors may throw away unpublished work; anything that has been public needs a reviewer.
+        var needed = page.Status is PublicationStatus.Draft or PublicationStatus.Rejected ? OpdRight.Edit : OpdRight.Publish;
+        if (!Can(user, needed, page.OpdId))
+        {
+            return PageOutcome.Forbidden;
+        }
+        db.Pages.Remove(page);
+        await db.SaveChangesAsync(ct);
+        return PageOutcome.Ok(page);
+    }
+
+    private async Task<PageOutcome> TransitionAsync(ClaimsPrincipal user, int id, OpdRight right, Func<Page, string?> change, CancellationToken ct)
+    {
+        var page = await FindAsync(id, ct);
+        if (page is null)
+        {
+            return PageOutcome.NotFound;
+        }
+        if (!Can(user, right, page.OpdId))
+        {
+            return PageOutcome.Forbidden;
+        }
+        if (change(page) is { } refusal)
+        {
+            return PageOutcome.Conflict(refusal);
+        }
+        page.UpdatedAt = Now;
+        page.UpdatedBy = Actor(user);
+        await db.SaveChangesAsync(ct);
+        return PageOutcome.Ok(page);
+    }
+
+    private void Apply(Page page, PageInput input, Opd? opd, string slug, ClaimsPrincipal user)
+    {
+        page.OpdId = opd?.Id;
+        page.Opd = opd;
+        page.Slug = slug;
+        page.Title = HtmlCleaner.PlainText(input.Title);
+        page.BodyMarkdown = input.Body ?? "";
+        page.BodyHtml = cleaner.FromMarkdown(page.BodyMarkdown);
+        page.SortOrder = input.SortOrder ?? 0;
+        page.UpdatedAt = Now;
+        page.UpdatedBy = Actor(user);
+    }
+
+    /// <summary>Errors per field; the owner (Unknown when the slug names no OPD, Value null for the regency); the slug to use.</summary>
+    private async Task<(Dictionary<string, string[]> Errors, (bool Unknown, Opd? Value) Opd, string Slug)> ValidateAsync(PageInput input, Page? existing, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        (bool Unknown, Opd? Value) owner = (false, null);
+        if (!string.IsNullOrWhiteSpace(input.Opd))
+        {
+            var opd = Shared.Slug.IsWellFormed(input.Opd) ? await db.Opds.FirstOrDefaultAsync(o => o.Slug == input.Opd && o.ArchivedAt == null, ct) : null;
+            owner = (opd is null, opd);
+            if (opd is null)
+            {
+                errors["opd"] = [$"Perangkat daerah \"{Shorten(input.Opd)}\" tidak ada."];
+            }
+        }
+        var title = HtmlCleaner.PlainText(input.Title);
+        if (title.Length is 0 or > MaxTitle)
+        {
+            errors["title"] = [$"Judul wajib diisi (paling banyak {MaxTitle} karakter)."];
+        }
+        if ((input.Body?.Length ?? 0) > Publishing.MaxBody)
+        {
+            errors["body"] = [$"Isi paling banyak {Publishing.MaxBody / 1000} ribu karakter."];
+        }
+        if (input.SortOrder is < 0 or > 1000)
+        {
+            errors["sortOrder"] = ["Urutan 0 sampai 1000."];
+        }
+        var slug = string.IsNullOrWhiteSpace(input.Slug) ? Shared.Slug.From(title, MaxSlug) : input.Slug.Trim();
+        if (!Shared.Slug.IsWellFormed(slug) || slug.Length > MaxSlug)
+        {
+            errors["slug"] = [$"Alamat halaman hanya huruf kecil, angka dan tanda hubung (paling banyak {MaxSlug})."];
+        }
+        else if (!owner.Unknown)
+        {
+            var ownerId = owner.Value?.Id;
+            var existingId = existing?.Id ?? 0;
+            if (await db.Pages.AnyAsync(p => p.OpdId == ownerId && p.Slug == slug && p.Id != existingId, ct))
+            {
+                errors["slug"] = [$"Alamat \"{slug}\" sudah dipakai halaman lain{(owner.Value is { } o ? " " + o.DisplayShortName : " kabupaten")}."];
+            }
+        }
+        return (errors, owner, slug);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private static string? Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name;
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}
