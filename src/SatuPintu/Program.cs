@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddHosting();
 builder.AddData();
 builder.AddAccounts();
+builder.AddDirectory();
 builder.AddContent();
 
 var app = builder.Build();

@@ -2,8 +2,10 @@ using SatuPintu.Shared;
 
 namespace SatuPintu.Directory;
 
-/// <summary>OPDs, their units and services: public directory pages and the read-only API.</summary>
+/// <summary>OPDs, their units and services: public directory pages, OPD editing (admin pages and API).</summary>
 public static class DirectoryFeature
 {
+    public static void AddDirectory(this WebApplicationBuilder builder) => builder.Services.AddScoped<OpdEditing>();
+
     public static void MapDirectory(this WebApplication app) => OpdsApi.Map(app.MapApiV1());
 }

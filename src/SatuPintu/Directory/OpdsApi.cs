@@ -1,15 +1,23 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SatuPintu.Content;
 using SatuPintu.Data;
 
 namespace SatuPintu.Directory;
 
-/// <summary>/api/v1/opds: the directory, read-only (OPD management stays in the admin area).</summary>
+/// <summary>
+/// /api/v1/opds: the directory, and creating, editing, archiving and restoring OPDs through
+/// <see cref="OpdEditing"/>, as the admin pages do, so the API can never allow what the UI refuses.
+/// Errors are RFC 9457 problem details.
+/// </summary>
 internal static class OpdsApi
 {
     public sealed record UnitDto(string Slug, string Name, string? ShortName, string Kind);
 
-    public sealed record OpdDto(string Slug, string Name, string? ShortName, string Kind, string? Head, string? Address,
-        string? Phone, string? Email, string? Website, double? Latitude, double? Longitude, bool CoordinatesApproximate, IReadOnlyList<UnitDto> Units);
+    /// <summary>An OPD; <c>head</c> is the same as <c>headName</c>, kept for clients written before the API could edit OPDs.</summary>
+    public sealed record OpdDto(string Slug, string Name, string? ShortName, string Kind, string? Head, string? HeadName, string? HeadTitle,
+        string? Address, string? Phone, string? Email, string? Website, double? Latitude, double? Longitude, bool CoordinatesApproximate,
+        string? Summary, string? Vision, string? Mission, string? Duties, string? Structure, IReadOnlyList<UnitDto> Units);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -19,13 +27,37 @@ internal static class OpdsApi
         g.MapGet("/{slug}", async (string slug, SatuPintuDb db, CancellationToken ct) =>
             await Query(db).FirstOrDefaultAsync(o => o.Slug == slug, ct) is { } opd
                 ? Results.Ok(ToDto(opd))
-                : Results.Problem(statusCode: 404, title: "Perangkat daerah tidak ditemukan")).WithSummary("Satu perangkat daerah");
+                : NotFound()).WithSummary("Satu perangkat daerah");
+        g.MapPost("/", async (NewOpdInput input, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
+            await editing.CreateAsync(user, input, ct) is var o && o.Status == EditStatus.Ok
+                ? Results.Created($"/api/v1/opds/{o.Opd!.Slug}", ToDto(o.Opd))
+                : Problem(o)).WithSummary("Tambah perangkat daerah (admin)");
+        g.MapPut("/{slug}", async (string slug, OpdProfileInput input, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
+            Answer(await editing.UpdateAsync(user, slug, input, ct)))
+            .WithSummary("Ganti profil perangkat daerah; isian yang kosong atau tidak dikirim dikosongkan (nama dan singkatan: admin)");
+        g.MapDelete("/{slug}", async (string slug, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
+            await editing.SetArchivedAsync(user, slug, archived: true, ct) is var o && o.Status == EditStatus.Ok ? Results.NoContent() : Problem(o))
+            .WithSummary("Arsipkan perangkat daerah: tidak tampil lagi di portal (admin)");
+        g.MapPost("/{slug}/restore", async (string slug, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
+            Answer(await editing.SetArchivedAsync(user, slug, archived: false, ct))).WithSummary("Aktifkan kembali perangkat daerah yang diarsipkan (admin)");
     }
 
     private static IQueryable<Opd> Query(SatuPintuDb db) =>
         db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).Include(o => o.Units).OrderBy(o => o.SortOrder);
 
-    private static OpdDto ToDto(Opd o) => new(o.Slug, o.Name, o.ShortName, o.Kind.ToString().ToLowerInvariant(), o.HeadName, o.Address,
-        o.Phone, o.Email, o.Website, o.Latitude, o.Longitude, o.CoordinatesApproximate,
+    private static IResult Answer(OpdOutcome outcome) => outcome.Status == EditStatus.Ok ? Results.Ok(ToDto(outcome.Opd!)) : Problem(outcome);
+
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Perangkat daerah tidak ditemukan");
+
+    private static IResult Problem(OpdOutcome o) => o.Status switch
+    {
+        EditStatus.Invalid => Results.ValidationProblem(o.Errors!, title: o.Message),
+        EditStatus.Forbidden => Results.Problem(statusCode: 403, title: "Akses ditolak", detail: o.Message),
+        _ => NotFound(),
+    };
+
+    private static OpdDto ToDto(Opd o) => new(o.Slug, o.Name, o.ShortName, o.Kind.ToString().ToLowerInvariant(), o.HeadName, o.HeadName, o.HeadTitle,
+        o.Address, o.Phone, o.Email, o.Website, o.Latitude, o.Longitude, o.CoordinatesApproximate,
+        o.Summary, o.Vision, o.Mission, o.Duties, o.Structure,
         o.Units.OrderBy(u => u.SortOrder).Select(u => new UnitDto(u.Slug, u.Name, u.ShortName, u.KindLabel)).ToList());
 }

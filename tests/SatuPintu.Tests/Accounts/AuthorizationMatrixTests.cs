@@ -147,6 +147,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     private static Dictionary<string, string> ArticleForm(string opd) => new() { ["Input.Opd"] = opd, ["Input.Kind"] = "berita", ["Input.Title"] = "Uji matriks", ["Input.Body"] = "isi" };
 
+    /// <summary>Archive through the API and restore again, so the shared OPDs stay on the portal for the other cases.</summary>
+    private static async Task<HttpResponseMessage> ArchiveThenRestore(HttpClient c, string opd)
+    {
+        var archived = await c.DeleteAsync(new Uri($"/api/v1/opds/{opd}", UriKind.Relative));
+        if (archived.StatusCode != HttpStatusCode.NoContent)
+        {
+            return archived;
+        }
+        archived.Dispose();
+        return await Post(c, $"/api/v1/opds/{opd}/restore");
+    }
+
     private static readonly Case[] Cases =
     [
         // API
@@ -179,6 +191,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("api/v1/pages/{id:int}/unpublish", "POST", null, Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Post(c, $"/api/v1/pages/{id}/unpublish"), OnPage: true),
         new("api/v1/opds/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds")),
         new("api/v1/opds/{slug}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds/dinkes")),
+        new("api/v1/opds/", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, "/api/v1/opds", new { name = "Badan Uji " + Guid.NewGuid().ToString("N")[..6], kind = "badan" })),
+        new("api/v1/opds/{slug}", "PUT", null, Rule.EditOpd, true, default, (c, _, opd) => c.PutAsJsonAsync($"/api/v1/opds/{opd}", new { name = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", summary = "Profil uji matriks." })),
+        new("api/v1/opds/{slug}", "DELETE", null, Rule.AdminOnly, true, default, (c, _, opd) => ArchiveThenRestore(c, opd)),
+        new("api/v1/opds/{slug}/restore", "POST", null, Rule.AdminOnly, true, default, (c, _, opd) => Post(c, $"/api/v1/opds/{opd}/restore")),
         new("api/{documentName}/openapi.json", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/openapi.json")),
         new("api/v1", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1")),
         // Admin pages

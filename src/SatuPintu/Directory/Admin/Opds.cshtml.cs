@@ -4,23 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Content;
 using SatuPintu.Data;
-using SatuPintu.Shared;
 
 namespace SatuPintu.Directory.Admin;
 
 /// <summary>/admin/opd: the OPDs a person may edit (all for admins); admins add new ones here.</summary>
-public sealed class OpdsModel(SatuPintuDb db, TimeProvider time) : PageModel
+public sealed class OpdsModel(SatuPintuDb db, OpdEditing editing) : PageModel
 {
-    public sealed class NewOpd
-    {
-        public string? Name { get; set; }
-        public string? ShortName { get; set; }
-        public string? Slug { get; set; }
-        public OpdKind Kind { get; set; } = OpdKind.Dinas;
-    }
-
     [BindProperty]
-    public NewOpd Input { get; set; } = new();
+    public NewOpdInput Input { get; set; } = new() { Kind = nameof(OpdKind.Dinas) };
 
     public IReadOnlyList<Opd> Opds { get; private set; } = [];
     public string? Problem { get; private set; }
@@ -29,43 +20,20 @@ public sealed class OpdsModel(SatuPintuDb db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        if (!User.IsAdmin())
+        var outcome = await editing.CreateAsync(User, Input, ct);
+        if (this.Refusal(outcome.Status) is { } refusal)
         {
-            return Forbid();
+            return refusal;
         }
-        var name = HtmlCleaner.PlainText(Input.Name);
-        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Slug.From(Input.ShortName ?? name, 60) : Input.Slug.Trim();
-        if (name.Length is 0 or > 200)
+        if (outcome.Status == EditStatus.Ok)
         {
-            ModelState.AddModelError("Input.Name", "Nama wajib diisi (paling banyak 200 karakter).");
+            return Redirect($"/admin/opd/{outcome.Opd!.Slug}");
         }
-        if (!Slug.IsWellFormed(slug) || slug.Length > 80)
-        {
-            ModelState.AddModelError("Input.Slug", "Slug hanya huruf kecil, angka dan tanda hubung (paling banyak 80).");
-        }
-        else if (await db.Opds.AnyAsync(o => o.Slug == slug, ct))
-        {
-            ModelState.AddModelError("Input.Slug", $"Slug \"{slug}\" sudah dipakai.");
-        }
-        if (!Enum.IsDefined(Input.Kind))
-        {
-            ModelState.AddModelError("Input.Kind", "Jenis OPD tidak dikenal.");
-        }
-        if (ModelState.ErrorCount > 0)
-        {
-            Problem = "OPD tidak dibuat: " + string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            await LoadAsync(ct);
-            return Page();
-        }
-        var opd = new Opd
-        {
-            Slug = slug, Name = name, ShortName = HtmlCleaner.PlainText(Input.ShortName) is { Length: > 0 and <= 40 } s ? s : null,
-            Kind = Input.Kind, SortOrder = await db.Opds.MaxAsync(o => (int?)o.SortOrder, ct) + 1 ?? 0, UpdatedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.Opds.Add(opd);
-        await db.SaveChangesAsync(ct);
-        return Redirect($"/admin/opd/{opd.Slug}");
+        ModelState.AddFieldErrors(outcome.Errors);
+        Problem = "OPD tidak dibuat: " + ModelState.AllMessages();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace SatuPintu.Content;
+
+/// <summary>How an admin page answers the outcome of a change made through a service it shares with the API.</summary>
+public static class EditPages
+{
+    /// <summary>404 or 403 for an outcome that refuses; null otherwise.</summary>
+    public static IActionResult? Refusal(this PageModel page, EditStatus status) => status switch
+    {
+        EditStatus.NotFound => page.NotFound(),
+        EditStatus.Forbidden => page.Forbid(),
+        _ => null,
+    };
+
+    /// <summary>Errors keyed by API field names ("shortName"), shown on a form whose fields are bound as <c>Input.ShortName</c>.</summary>
+    public static void AddFieldErrors(this ModelStateDictionary state, IDictionary<string, string[]>? errors, string prefix = "Input.")
+    {
+        foreach (var (field, messages) in errors ?? new Dictionary<string, string[]>())
+        {
+            foreach (var message in messages)
+            {
+                state.AddModelError(prefix + Shared.Slug.TitleCase(field), message);
+            }
+        }
+    }
+
+    /// <summary>All the form's messages in one line, for the notice above it.</summary>
+    public static string AllMessages(this ModelStateDictionary state) =>
+        string.Join(" ", state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+}

@@ -1,0 +1,53 @@
+using SatuPintu.Content;
+
+namespace SatuPintu.Directory;
+
+/// <summary>A new OPD, from the admin form or as JSON to <c>POST /api/v1/opds</c>.</summary>
+public sealed class NewOpdInput
+{
+    public string? Name { get; set; }
+    public string? ShortName { get; set; }
+    /// <summary>Address slug; empty means derived from the short name (or the name).</summary>
+    public string? Slug { get; set; }
+    /// <summary>An <see cref="OpdKind"/> name, any case: "dinas", "badan", "kecamatan" …</summary>
+    public string? Kind { get; set; }
+}
+
+/// <summary>
+/// An OPD's profile, from the edit form or as JSON to <c>PUT /api/v1/opds/{slug}</c>. It replaces the
+/// whole profile: an absent, null or blank field clears that field. Name and short name are taken
+/// from admins only; for anyone else they are ignored.
+/// </summary>
+public sealed class OpdProfileInput
+{
+    public string? Name { get; set; }
+    public string? ShortName { get; set; }
+    public string? Summary { get; set; }
+    public string? HeadName { get; set; }
+    public string? HeadTitle { get; set; }
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Website { get; set; }
+    public string? Vision { get; set; }
+    public string? Mission { get; set; }
+    /// <summary>Tugas pokok dan fungsi.</summary>
+    public string? Duties { get; set; }
+    public string? Structure { get; set; }
+
+    /// <summary>The profile as it stands, to fill the form.</summary>
+    public static OpdProfileInput From(Opd o) => new()
+    {
+        Name = o.Name, ShortName = o.ShortName, Summary = o.Summary, HeadName = o.HeadName, HeadTitle = o.HeadTitle, Address = o.Address,
+        Phone = o.Phone, Email = o.Email, Website = o.Website, Vision = o.Vision, Mission = o.Mission, Duties = o.Duties, Structure = o.Structure,
+    };
+}
+
+/// <summary>The outcome of an OPD change, the same for the admin pages and the API; errors are keyed by the API's field names.</summary>
+public sealed record OpdOutcome(EditStatus Status, Opd? Opd = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
+{
+    public static OpdOutcome Ok(Opd o) => new(EditStatus.Ok, o);
+    public static readonly OpdOutcome NotFound = new(EditStatus.NotFound, Message: "Perangkat daerah tidak ditemukan.");
+    public static readonly OpdOutcome Forbidden = new(EditStatus.Forbidden, Message: "Anda tidak berhak melakukan tindakan ini pada perangkat daerah tersebut.");
+    public static OpdOutcome Invalid(IDictionary<string, string[]> errors) => new(EditStatus.Invalid, Errors: errors, Message: "Isian belum benar.");
+}
