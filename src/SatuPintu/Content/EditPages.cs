@@ -27,6 +27,34 @@ public static class EditPages
         }
     }
 
+
+    /// <summary>
+    /// Shows the outcome's per-field errors on the form; the HTTP status to answer with (400, 409), or null
+    /// when the change went through (the form is then cleared of old errors). <paramref name="fieldName"/>
+    /// maps a field that lives outside <c>Input</c>.
+    /// </summary>
+    public static int? ShowErrors(this PageModel page, EditStatus status, IDictionary<string, string[]>? errors, Func<string, string?>? fieldName = null)
+    {
+        switch (status)
+        {
+            case EditStatus.Invalid:
+                foreach (var (field, messages) in errors ?? new Dictionary<string, string[]>())
+                {
+                    var key = fieldName?.Invoke(field) ?? "Input." + Shared.Slug.TitleCase(field);
+                    foreach (var message in messages)
+                    {
+                        page.ModelState.AddModelError(key, message);
+                    }
+                }
+                return StatusCodes.Status400BadRequest;
+            case EditStatus.Conflict:
+                return StatusCodes.Status409Conflict;
+            default:
+                page.ModelState.Clear();
+                return null;
+        }
+    }
+
     /// <summary>All the form's messages in one line, for the notice above it.</summary>
     public static string AllMessages(this ModelStateDictionary state) =>
         string.Join(" ", state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));

@@ -142,16 +142,12 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
 
     private async Task<IActionResult> ShowAsync(int? id, EditOutcome outcome, string success, CancellationToken ct)
     {
-        if (outcome.Status == EditStatus.NotFound)
+        if (this.Refusal(outcome.Status) is { } refusal)
         {
-            return NotFound();
-        }
-        if (outcome.Status == EditStatus.Forbidden)
-        {
-            return Forbid();
+            return refusal;
         }
         // The image has its own form, outside Input.
-        if (FormErrors.Show(this, outcome.Status, outcome.Errors, f => f == "image" ? nameof(Image) : FormErrors.InputField(f)) is { } status)
+        if (this.ShowErrors(outcome.Status, outcome.Errors, f => f == "image" ? nameof(Image) : null) is { } status)
         {
             Problem = outcome.Message;
             Response.StatusCode = status;

@@ -84,15 +84,11 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
 
     private async Task<IActionResult> ShowAsync(int? id, PageOutcome outcome, string success, CancellationToken ct)
     {
-        if (outcome.Status == EditStatus.NotFound)
+        if (this.Refusal(outcome.Status) is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
-        if (outcome.Status == EditStatus.Forbidden)
-        {
-            return Forbid();
-        }
-        if (FormErrors.Show(this, outcome.Status, outcome.Errors) is { } status)
+        if (this.ShowErrors(outcome.Status, outcome.Errors) is { } status)
         {
             Problem = outcome.Message;
             Response.StatusCode = status;
