@@ -68,6 +68,8 @@ public sealed class PortalFlowTests(BrowserFixture fixture)
     [InlineData("/berita")]
     [InlineData("/dokumen")]
     [InlineData("/cari?q=kopi")]
+    [InlineData("/halaman")]
+    [InlineData("/halaman/tentang")]
     [InlineData("/halaman-yang-tidak-ada")]
     public async Task Pages_fit_a_320px_phone_without_sideways_scrolling(string path)
     {
@@ -75,6 +77,7 @@ public sealed class PortalFlowTests(BrowserFixture fixture)
         await page.GotoAsync(path);
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{path} overflows by {overflow}px at 320px");
+        Assert.Empty(await PageChecks.AccessibilityFailuresAsync(page));
         await page.Context.CloseAsync();
     }
 
