@@ -147,6 +147,11 @@ public abstract class PagesTests(SatuPintuApp app) : WithPersonas(app)
 
         Assert.Equal(HttpStatusCode.OK, (await Personas.PostFormAsync(editor, edit + "/Submit", [], edit)).StatusCode);
         var reviewer = await Personas.SignInAsync(app, People.ReviewerA.Email);
+        // The reviewer's dashboard counts the page among those waiting, and the filtered list shows it.
+        var waiting = System.Text.RegularExpressions.Regex.Match(await reviewer.GetOkAsync("/admin"), "status=review\">(\\d+) halaman");
+        Assert.True(waiting.Success && int.Parse(waiting.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Contains(title, await reviewer.GetOkAsync("/admin/halaman?status=review"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.FetchAsync("/admin/halaman?status=entah")).Status);
         var published = await Personas.PostFormAsync(reviewer, edit + "/Publish", [], edit);
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Contains("Halaman diterbitkan", await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);

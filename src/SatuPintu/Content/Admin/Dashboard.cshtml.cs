@@ -18,6 +18,8 @@ public sealed class DashboardModel(SatuPintuDb db, TimeProvider time) : PageMode
 
     public IReadOnlyList<OpdRow> Rows { get; private set; } = [];
     public DateTime Now { get; private set; }
+    /// <summary>Static pages waiting for review in the user's OPDs (and the regency's, for admins).</summary>
+    public int PagesInReview { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -29,6 +31,9 @@ public sealed class DashboardModel(SatuPintuDb db, TimeProvider time) : PageMode
         var now = Now;
         var last = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.OpdId)).Visible(now)
             .GroupBy(a => a.OpdId).Select(g => new { OpdId = g.Key, Last = g.Max(a => a.PublishAt) }).ToListAsync(ct);
+        var admin = User.IsAdmin();
+        PagesInReview = await db.Pages.AsNoTracking().CountAsync(p => p.Status == PublicationStatus.Review
+            && ((p.OpdId != null && ids.Contains(p.OpdId.Value)) || (p.OpdId == null && admin)), ct);
         int Count(int opd, PublicationStatus s) => counts.Where(c => c.OpdId == opd && c.Status == s).Sum(c => c.Count);
         Rows = list.Select(o => new OpdRow(o.Id, o.Slug, o.Name, Count(o.Id, PublicationStatus.Draft) + Count(o.Id, PublicationStatus.Rejected),
                 Count(o.Id, PublicationStatus.Review), Count(o.Id, PublicationStatus.Scheduled), last.FirstOrDefault(l => l.OpdId == o.Id)?.Last))

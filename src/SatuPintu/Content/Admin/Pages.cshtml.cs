@@ -16,8 +16,9 @@ public sealed class PagesModel(SatuPintuDb db) : PageModel
     public PagedList<Row> List { get; private set; } = null!;
     public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
     public string? Opd { get; private set; }
+    public PublicationStatus? Status { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? opd, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? opd, string? status, CancellationToken ct)
     {
         var page = PageRequest.Parse(Request.Query, 25, out var error);
         if (page is null)
@@ -40,6 +41,15 @@ public sealed class PagesModel(SatuPintuDb db) : PageModel
         {
             Opd = opd;
             query = query.Where(p => p.Opd!.Slug == opd);
+        }
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (!Enum.TryParse<PublicationStatus>(status, ignoreCase: true, out var st) || !Enum.IsDefined(st) || st == PublicationStatus.Scheduled)
+            {
+                return this.Answer(400, "Status tidak dikenal.");
+            }
+            Status = st;
+            query = query.Where(p => p.Status == st);
         }
         List = await query.OrderBy(p => p.OpdId == null ? 0 : 1).ThenBy(p => p.Opd!.SortOrder).ThenBy(p => p.SortOrder).ThenBy(p => p.Title)
             .Select(p => new Row(p.Id, p.Title, p.Slug, p.Status, p.Opd!.Slug, p.Opd.ShortName ?? p.Opd.Name, p.UpdatedAt))
