@@ -9,7 +9,7 @@ using SatuPintu.Shared;
 namespace SatuPintu.Content;
 
 [OutputCache(PolicyName = HostingFeature.PublicPolicy)]
-public sealed class ArticleDetailModel(SatuPintuDb db, RegionalClock clock) : PageModel
+public sealed class ArticleDetailModel(PublicCatalog catalog, SatuPintuDb db, RegionalClock clock) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public ArticleCard? Previous { get; private set; }
@@ -18,27 +18,30 @@ public sealed class ArticleDetailModel(SatuPintuDb db, RegionalClock clock) : Pa
     public async Task<IActionResult> OnGetAsync(string kind, string slug, CancellationToken ct)
     {
         var now = clock.UtcNow;
-        var article = Slug.IsWellFormed(slug)
-            ? await db.Articles.AsNoTracking().Visible(now).Include(a => a.Opd).Include(a => a.Tags).AsSplitQuery()
-                .FirstOrDefaultAsync(a => a.Slug == slug, ct)
-            : null;
-        if (article is null)
+        var c = await catalog.GetAsync(ct);
+        if (!Slug.IsWellFormed(slug) || !c.ArticlesBySlug.TryGetValue(slug, out var entry) || entry.PublishAt > now)
         {
             return this.Answer(404, "Artikel yang Anda cari tidak ada atau belum diterbitkan.");
         }
-        if (article.Kind.UrlWord() != kind)
+        if (entry.Kind.UrlWord() != kind)
         {
-            return RedirectPermanent(ArticleKinds.DetailUrl(article.Kind, article.Slug));
+            return RedirectPermanent(entry.Card.Url);
         }
-        Article = article;
-        var at = article.PublishAt!.Value;
-        var sameKind = db.Articles.AsNoTracking().Visible(now).Where(a => a.Kind == article.Kind && a.Id != article.Id);
-        // Ties on the publish time are broken by id, matching the lists' order. The outer bound
-        // (<= / >=) lets SQLite seek in the index instead of walking it from one end.
-        Previous = await sameKind.Where(a => a.PublishAt <= at && (a.PublishAt < at || a.Id < article.Id))
-            .Newest().ToCards().FirstOrDefaultAsync(ct);
-        Next = await sameKind.Where(a => a.PublishAt >= at && (a.PublishAt > at || a.Id > article.Id))
-            .OrderBy(a => a.PublishAt).ThenBy(a => a.Id).ToCards().FirstOrDefaultAsync(ct);
+        // The body is the one thing the catalog does not hold: one read by primary key.
+        var rest = await db.Articles.AsNoTracking().Where(a => a.Id == entry.Id)
+            .Select(a => new { a.BodyHtml, a.EventEnd, a.Origin, a.SourceUrl }).FirstOrDefaultAsync(ct);
+        if (rest is null)
+        {
+            return this.Answer(404, "Artikel yang Anda cari tidak ada atau belum diterbitkan.");
+        }
+        var card = entry.Card;
+        Article = new Article
+        {
+            Id = entry.Id, OpdId = entry.OpdId, Opd = c.OpdsById[entry.OpdId], Kind = entry.Kind, Slug = card.Slug, Title = card.Title, Summary = card.Summary,
+            Status = PublicationStatus.Published, PublishAt = entry.PublishAt, EventStart = card.EventStart, EventEnd = rest.EventEnd, EventPlace = card.EventPlace,
+            BodyHtml = rest.BodyHtml, Origin = rest.Origin, SourceUrl = rest.SourceUrl, Tags = entry.TagIds.Select(t => c.TagsById[t]).ToList(),
+        };
+        (Previous, Next) = c.Neighbours(entry, now);
         return Page();
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using SatuPintu.Data;
 using SatuPintu.Directory;
 using SatuPintu.Hosting;
 using SatuPintu.Shared;
@@ -11,7 +9,7 @@ namespace SatuPintu.Content;
 
 /// <summary>/berita, /pengumuman, /agenda, and the same per OPD (/opd/{opd}/berita); ?tag= filters by tag.</summary>
 [OutputCache(PolicyName = HostingFeature.PublicPolicy)]
-public sealed class ArticleListModel(SatuPintuDb db, RegionalClock clock) : PageModel
+public sealed class ArticleListModel(PublicCatalog catalog, RegionalClock clock) : PageModel
 {
     public const int PageSize = 12;
 
@@ -23,9 +21,10 @@ public sealed class ArticleListModel(SatuPintuDb db, RegionalClock clock) : Page
     public async Task<IActionResult> OnGetAsync(string kind, string? opd, string? tag, CancellationToken ct)
     {
         Kind = ArticleKinds.FromUrlWord(kind) ?? ArticleKind.Berita;
+        var c = await catalog.GetAsync(ct);
         if (opd is not null)
         {
-            Opd = Slug.IsWellFormed(opd) ? await db.Opds.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == opd && o.ArchivedAt == null, ct) : null;
+            Opd = Slug.IsWellFormed(opd) ? c.OpdsBySlug.GetValueOrDefault(opd) : null;
             if (Opd is null)
             {
                 return this.Answer(404, "Perangkat daerah yang Anda cari tidak ada.");
@@ -33,7 +32,7 @@ public sealed class ArticleListModel(SatuPintuDb db, RegionalClock clock) : Page
         }
         if (tag is not null)
         {
-            Tag = Slug.IsWellFormed(tag) ? await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == tag, ct) : null;
+            Tag = Slug.IsWellFormed(tag) ? c.TagsBySlug.GetValueOrDefault(tag) : null;
             if (Tag is null)
             {
                 return this.Answer(404, $"Tidak ada topik \"{(tag.Length > 40 ? tag[..40] : tag)}\".");
@@ -45,16 +44,7 @@ public sealed class ArticleListModel(SatuPintuDb db, RegionalClock clock) : Page
             return this.Answer(400, error!);
         }
 
-        var query = db.Articles.AsNoTracking().Visible(clock.UtcNow).Where(a => a.Kind == Kind);
-        if (Opd is not null)
-        {
-            query = query.Where(a => a.OpdId == Opd.Id);
-        }
-        if (Tag is not null)
-        {
-            query = query.Where(a => a.Tags.Any(t => t.Id == Tag.Id));
-        }
-        List = await query.Newest().ToCards().ToPageAsync(page, ct);
+        List = c.Page(Kind, clock.UtcNow, page, Opd?.Id, Tag?.Id);
         return this.CheckPaging(null, List) ?? Page();
     }
 

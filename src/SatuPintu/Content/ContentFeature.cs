@@ -23,6 +23,7 @@ public static class ContentFeature
         builder.Services.AddSingleton<HtmlCleaner>();
         builder.Services.AddScoped<Publishing>();
         builder.Services.AddScoped<PagePublishing>();
+        builder.Services.AddSingleton<PublicCatalog>();
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         builder.Services.Configure<RazorPagesOptions>(o =>

@@ -1,22 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using SatuPintu.Data;
 using SatuPintu.Hosting;
 using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
 
 [OutputCache(PolicyName = HostingFeature.PublicPolicy)]
-public sealed class DocumentDetailModel(SatuPintuDb db, RegionalClock clock) : PageModel
+public sealed class DocumentDetailModel(PublicCatalog catalog, RegionalClock clock) : PageModel
 {
     public Document Document { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var doc = Slug.IsWellFormed(slug)
-            ? await db.Documents.AsNoTracking().Visible(clock.UtcNow).Include(d => d.Opd).FirstOrDefaultAsync(d => d.Slug == slug, ct)
+        var c = await catalog.GetAsync(ct);
+        var doc = Slug.IsWellFormed(slug) && c.DocumentsBySlug.TryGetValue(slug, out var found) && found.Document.PublishAt <= clock.UtcNow
+            ? found.Document
             : null;
         if (doc is null)
         {

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using SatuPintu.Data;
 using SatuPintu.Directory;
 using SatuPintu.Hosting;
 using SatuPintu.Shared;
@@ -11,7 +9,7 @@ namespace SatuPintu.Content;
 
 /// <summary>/dokumen and /opd/{opd}/dokumen.</summary>
 [OutputCache(PolicyName = HostingFeature.PublicPolicy)]
-public sealed class DocumentListModel(SatuPintuDb db, RegionalClock clock) : PageModel
+public sealed class DocumentListModel(PublicCatalog catalog, RegionalClock clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -20,9 +18,10 @@ public sealed class DocumentListModel(SatuPintuDb db, RegionalClock clock) : Pag
 
     public async Task<IActionResult> OnGetAsync(string? opd, CancellationToken ct)
     {
+        var c = await catalog.GetAsync(ct);
         if (opd is not null)
         {
-            Opd = Slug.IsWellFormed(opd) ? await db.Opds.AsNoTracking().FirstOrDefaultAsync(o => o.Slug == opd && o.ArchivedAt == null, ct) : null;
+            Opd = Slug.IsWellFormed(opd) ? c.OpdsBySlug.GetValueOrDefault(opd) : null;
             if (Opd is null)
             {
                 return this.Answer(404, "Perangkat daerah yang Anda cari tidak ada.");
@@ -33,12 +32,8 @@ public sealed class DocumentListModel(SatuPintuDb db, RegionalClock clock) : Pag
         {
             return this.Answer(400, error!);
         }
-        var query = db.Documents.AsNoTracking().Visible(clock.UtcNow);
-        if (Opd is not null)
-        {
-            query = query.Where(d => d.OpdId == Opd.Id);
-        }
-        List = await query.ToCards().ToPageAsync(page, ct);
+        var matching = c.VisibleDocuments(clock.UtcNow, Opd?.Id).ToList();
+        List = new PagedList<DocumentCard>(matching.Skip(page.Skip).Take(page.Size).Select(d => d.Card).ToList(), page, matching.Count);
         return this.CheckPaging(null, List) ?? Page();
     }
 }

@@ -10,9 +10,10 @@ namespace SatuPintu.Hosting;
 /// A write through <see cref="Data.SatuPintuDb"/> that touches anything the public sees drops the
 /// cached public pages, so a change shows at once. Public pages combine so much (home shows every
 /// OPD's news) that finer tags would cost more than they save at a regency's write rate.
-/// Bookkeeping writes (sessions, token use, accounts, the audit trail) leave the cache alone.
+/// The same signal tells the in-memory <see cref="Content.PublicCatalog"/> to rebuild.
+/// Bookkeeping writes (sessions, token use, accounts, the audit trail) leave both alone.
 /// </summary>
-public sealed class ContentChangeInterceptor(IOutputCacheStore store) : SaveChangesInterceptor
+public sealed class ContentChangeInterceptor(IOutputCacheStore store, Content.PublicCatalog catalog) : SaveChangesInterceptor
 {
     private static readonly object Marker = new();
     private readonly ConditionalWeakTable<DbContext, object> _touchesPublic = [];
@@ -33,6 +34,7 @@ public sealed class ContentChangeInterceptor(IOutputCacheStore store) : SaveChan
     {
         if (result > 0 && Take(eventData.Context))
         {
+            catalog.Invalidate();
             await store.EvictByTagAsync(HostingFeature.ContentTag, cancellationToken);
         }
         return result;
@@ -42,6 +44,7 @@ public sealed class ContentChangeInterceptor(IOutputCacheStore store) : SaveChan
     {
         if (result > 0 && Take(eventData.Context))
         {
+            catalog.Invalidate();
             // Synchronous SaveChanges is rare here; the in-memory store completes synchronously.
             store.EvictByTagAsync(HostingFeature.ContentTag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         }

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using SatuPintu.Content;
-using SatuPintu.Data;
 using SatuPintu.Directory;
 using SatuPintu.Hosting;
 using SatuPintu.Shared;
@@ -12,7 +10,7 @@ namespace SatuPintu.Portal;
 
 /// <summary>/opd/{slug}: one OPD's profile, services, contacts and its latest content of every kind.</summary>
 [OutputCache(PolicyName = HostingFeature.PublicPolicy)]
-public sealed class OpdPageModel(SatuPintuDb db, RegionalClock clock) : PageModel
+public sealed class OpdPageModel(PublicCatalog catalog, RegionalClock clock) : PageModel
 {
     private const int Latest = 5;
 
@@ -25,24 +23,18 @@ public sealed class OpdPageModel(SatuPintuDb db, RegionalClock clock) : PageMode
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var opd = Slug.IsWellFormed(slug)
-            ? await db.Opds.AsNoTracking().Where(o => o.Slug == slug && o.ArchivedAt == null)
-                .Include(o => o.Units.OrderBy(u => u.SortOrder)).Include(o => o.Services.OrderBy(s => s.SortOrder))
-                .AsSplitQuery().FirstOrDefaultAsync(ct)
-            : null;
-        if (opd is null)
+        var c = await catalog.GetAsync(ct);
+        if (!Slug.IsWellFormed(slug) || !c.OpdsBySlug.TryGetValue(slug, out var opd))
         {
             return this.Answer(404, "Perangkat daerah yang Anda cari tidak ada.");
         }
         Opd = opd;
         var now = clock.UtcNow;
-        var articles = db.Articles.AsNoTracking().Visible(now).Where(a => a.OpdId == opd.Id);
-        News = await articles.Where(a => a.Kind == ArticleKind.Berita).Newest().ToCards().Take(Latest).ToListAsync(ct);
-        Announcements = await articles.Where(a => a.Kind == ArticleKind.Pengumuman).Newest().ToCards().Take(Latest).ToListAsync(ct);
-        Agenda = await articles.Where(a => a.Kind == ArticleKind.Agenda).Newest().ToCards().Take(Latest).ToListAsync(ct);
-        Pages = (await db.Pages.AsNoTracking().Where(p => p.OpdId == opd.Id && p.Status == PublicationStatus.Published)
-            .OrderBy(p => p.SortOrder).ThenBy(p => p.Title).Select(p => new { p.Slug, p.Title }).ToListAsync(ct)).Select(p => (p.Slug, p.Title)).ToList();
-        Documents = await db.Documents.AsNoTracking().Visible(now).Where(d => d.OpdId == opd.Id).ToCards().Take(Latest).ToListAsync(ct);
+        News = c.Latest(ArticleKind.Berita, now, Latest, opd.Id);
+        Announcements = c.Latest(ArticleKind.Pengumuman, now, Latest, opd.Id);
+        Agenda = c.Latest(ArticleKind.Agenda, now, Latest, opd.Id);
+        Pages = c.PagesOf(opd.Id);
+        Documents = c.VisibleDocuments(now, opd.Id).Take(Latest).Select(d => d.Card).ToList();
         return Page();
     }
 
