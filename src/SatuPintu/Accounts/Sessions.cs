@@ -22,7 +22,16 @@ public static class Sessions
     /// <summary>Ended or idle sessions are kept this long for the owner's list, then deleted.</summary>
     private static readonly TimeSpan KeepFor = TimeSpan.FromDays(30);
 
-    /// <summary>On sign-in: a new session, unless the same person's browser is signing in again (2FA turned on, refresh).</summary>
+    private const string FreshKey = "satupintu:fresh-sign-in";
+
+    /// <summary>Called by the login pages before they sign in: this is a new sign-in, not a refresh of the current one.</summary>
+    public static void MarkFresh(HttpContext http) => http.Items[FreshKey] = true;
+
+    /// <summary>
+    /// On sign-in: a new session for a password or second-factor sign-in (ending the one this browser had,
+    /// so an old copy of the cookie dies); the same session when the signed-in person's cookie is only
+    /// re-issued (2FA turned on or off, a refresh).
+    /// </summary>
     public static async Task StartAsync(CookieSigningInContext context)
     {
         if (context.Principal?.Identity is not ClaimsIdentity identity || identity.FindFirst(ClaimTypes.NameIdentifier)?.Value is not { } userId)
@@ -33,11 +42,15 @@ public static class Sessions
         var db = http.RequestServices.GetRequiredService<SatuPintuDb>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var current = http.User;
-        if (current.FindFirst(Claim)?.Value is { } existing && current.FindFirst(ClaimTypes.NameIdentifier)?.Value == userId
-            && await db.UserSessions.AnyAsync(s => s.Id == existing && s.UserId == userId && s.EndedAt == null))
+        if (current.FindFirst(Claim)?.Value is { } existing && current.FindFirst(ClaimTypes.NameIdentifier)?.Value is { } currentUser)
         {
-            identity.AddClaim(new Claim(Claim, existing));
-            return;
+            if (!http.Items.ContainsKey(FreshKey) && currentUser == userId
+                && await db.UserSessions.AnyAsync(s => s.Id == existing && s.UserId == userId && s.EndedAt == null))
+            {
+                identity.AddClaim(new Claim(Claim, existing));
+                return;
+            }
+            await EndAsync(db, currentUser, existing, now);
         }
         var cutoff = now - KeepFor;
         await db.UserSessions.Where(s => s.UserId == userId && (s.EndedAt < cutoff || s.LastSeenAt < cutoff)).ExecuteDeleteAsync();
@@ -74,7 +87,15 @@ public static class Sessions
         {
             session.LastSeenAt = now;
             session.Address = Clip(context.HttpContext.Connection.RemoteIpAddress?.ToString(), 64);
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                // "Last seen" is a courtesy: a busy database must not fail the person's request over it.
+                db.Entry(session).State = EntityState.Detached;
+            }
         }
     }
 

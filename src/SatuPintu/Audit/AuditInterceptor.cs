@@ -63,6 +63,21 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         return result;
     }
 
+    /// <summary>A failed save writes no trail; the pending rows must not leak into the context's next save.</summary>
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } db)
+        {
+            _pending.Remove(db);
+        }
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return Task.CompletedTask;
+    }
+
     private void Capture(DbContext? db)
     {
         if (db is null || CurrentActor() is not { } actor)

@@ -57,6 +57,8 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
     public void Configure(EntityTypeBuilder<Page> b)
     {
         b.HasIndex(p => new { p.OpdId, p.Slug }).IsUnique();
+        // NULLs are distinct in a unique index: the regency's own pages (no OPD) need their own.
+        b.HasIndex(p => p.Slug).IsUnique().HasFilter("\"OpdId\" IS NULL").HasDatabaseName("IX_Pages_Slug_Regency");
         b.Property(p => p.Slug).HasMaxLength(120);
         b.Property(p => p.Title).HasMaxLength(300);
         b.Property(p => p.Status).HasConversion<string>().HasMaxLength(20);

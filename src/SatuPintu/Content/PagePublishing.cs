@@ -9,8 +9,14 @@ namespace SatuPintu.Content;
 /// <summary>What an editor sends for a static page, from the admin form or as JSON to <c>/api/v1/pages</c>.</summary>
 public sealed record PageInput
 {
-    /// <summary>Slug of the owning OPD; empty for one of the regency's own pages (admins only).</summary>
+    /// <summary>
+    /// Slug of the owning OPD, or <see cref="Regency"/> for one of the regency's own pages (admins only).
+    /// Required when creating; left out when updating, the owner stays.
+    /// </summary>
     public string? Opd { get; init; }
+
+    /// <summary>The word that names the regency itself where an OPD slug is expected.</summary>
+    public const string Regency = "kabupaten";
     /// <summary>The page's address within its owner; made from the title when empty.</summary>
     public string? Slug { get; init; }
     public string? Title { get; init; }
@@ -44,7 +50,9 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
     public static bool Can(ClaimsPrincipal user, OpdRight right, int? opdId) => opdId is { } id ? user.Can(right, id) : user.IsAdmin();
 
     /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
-    public static bool MayEdit(ClaimsPrincipal user, Page p) => Can(user, p.Status == PublicationStatus.Published ? OpdRight.Publish : OpdRight.Edit, p.OpdId);
+    public static bool MayEdit(ClaimsPrincipal user, Page p) => Can(user, RightToEdit(p), p.OpdId);
+
+    private static OpdRight RightToEdit(Page p) => p.Status == PublicationStatus.Published ? OpdRight.Publish : OpdRight.Edit;
 
     /// <summary>Where the public reads the page.</summary>
     public static string Url(Page p) => p.Opd is { } o ? $"/opd/{o.Slug}/halaman/{p.Slug}" : $"/halaman/{p.Slug}";
@@ -65,8 +73,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         var page = new Page { Slug = slug, Title = "", Status = PublicationStatus.Draft, CreatedAt = Now };
         Apply(page, input, opd.Value, slug, user);
         db.Pages.Add(page);
-        await db.SaveChangesAsync(ct);
-        return PageOutcome.Ok(page);
+        return await SaveAsync(page, ct);
     }
 
     public async Task<PageOutcome> UpdateAsync(ClaimsPrincipal user, int id, PageInput input, CancellationToken ct)
@@ -81,8 +88,8 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
             return PageOutcome.Forbidden;
         }
         var (errors, opd, slug) = await ValidateAsync(input, page, ct);
-        // Moving a page to another owner needs the right there too.
-        if (!opd.Unknown && opd.Value?.Id != page.OpdId && !Can(user, OpdRight.Edit, opd.Value?.Id))
+        // Moving a page to another owner needs there the same right as editing it here (a published page: Publish).
+        if (!opd.Unknown && opd.Value?.Id != page.OpdId && !Can(user, RightToEdit(page), opd.Value?.Id))
         {
             return PageOutcome.Forbidden;
         }
@@ -91,8 +98,25 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
             return PageOutcome.Invalid(errors);
         }
         Apply(page, input, opd.Value, slug, user);
-        await db.SaveChangesAsync(ct);
-        return PageOutcome.Ok(page);
+        return await SaveAsync(page, ct);
+    }
+
+    /// <summary>Saves; two people taking the same address at the same moment meet the unique index, and the later one is told so.</summary>
+    private async Task<PageOutcome> SaveAsync(Page page, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return PageOutcome.Ok(page);
+        }
+        catch (DbUpdateException)
+        {
+            if (!await db.Pages.AsNoTracking().AnyAsync(p => p.OpdId == page.OpdId && p.Slug == page.Slug && p.Id != page.Id, ct))
+            {
+                throw;
+            }
+            return PageOutcome.Invalid(new Dictionary<string, string[]> { ["slug"] = [$"Alamat \"{page.Slug}\" baru saja dipakai halaman lain."] });
+        }
     }
 
     public Task<PageOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
@@ -120,14 +144,23 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
             return null;
         }, ct);
 
-    public Task<PageOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
+    public async Task<PageOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
     {
+        // Rights before the reason: whoever may not reject learns nothing, whatever they send.
+        if (await FindAsync(id, ct) is not { } found)
+        {
+            return PageOutcome.NotFound;
+        }
+        if (!Can(user, OpdRight.Publish, found.OpdId))
+        {
+            return PageOutcome.Forbidden;
+        }
         var clean = HtmlCleaner.PlainText(reason);
         if (clean.Length is 0 or > 1000)
         {
-            return Task.FromResult(PageOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Tulis alasan penolakan (paling banyak 1000 karakter)."] }));
+            return PageOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Tulis alasan penolakan (paling banyak 1000 karakter)."] });
         }
-        return TransitionAsync(user, id, OpdRight.Publish, p =>
+        return await TransitionAsync(user, id, OpdRight.Publish, p =>
         {
             if (p.Status != PublicationStatus.Review)
             {
@@ -207,7 +240,19 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
     {
         var errors = new Dictionary<string, string[]>();
         (bool Unknown, Opd? Value) owner = (false, null);
-        if (!string.IsNullOrWhiteSpace(input.Opd))
+        if (string.IsNullOrWhiteSpace(input.Opd))
+        {
+            if (existing is null)
+            {
+                owner = (true, null);
+                errors["opd"] = [$"Pilih pemilik halaman: perangkat daerah, atau \"{PageInput.Regency}\" untuk halaman portal."];
+            }
+            else
+            {
+                owner = (false, existing.Opd);
+            }
+        }
+        else if (input.Opd != PageInput.Regency)
         {
             var opd = Shared.Slug.IsWellFormed(input.Opd) ? await db.Opds.FirstOrDefaultAsync(o => o.Slug == input.Opd && o.ArchivedAt == null, ct) : null;
             owner = (opd is null, opd);

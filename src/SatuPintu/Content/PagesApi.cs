@@ -27,7 +27,7 @@ internal static class PagesApi
             await p.CreateAsync(user, input, ct) is var o && o.Status == EditStatus.Ok
                 ? Results.Created($"/api/v1/pages/{o.Page!.Id}", ToDto(o.Page, http))
                 : Problem(o))
-            .WithSummary("Buat draf halaman (tanpa opd: halaman kabupaten, khusus admin)");
+            .WithSummary("Buat draf halaman (opd=kabupaten: halaman portal, khusus admin)");
         g.MapPut("/{id:int}", (int id, PageInput input, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.UpdateAsync(user, id, input, ct), http)).WithSummary("Ubah halaman");
         g.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, PagePublishing p, CancellationToken ct) =>
@@ -42,8 +42,7 @@ internal static class PagesApi
             Answer(p.UnpublishAsync(user, id, ct), http)).WithSummary("Tarik dari portal (reviewer/admin)");
     }
 
-    /// <summary>The word that names the regency itself where an OPD slug is expected.</summary>
-    public const string Regency = "kabupaten";
+    public const string Regency = PageInput.Regency;
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, SatuPintuDb db, HttpContext http, string? opd, CancellationToken ct)
     {

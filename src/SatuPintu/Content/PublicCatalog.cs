@@ -42,7 +42,8 @@ public sealed class PublicCatalog(IServiceScopeFactory scopes, TimeProvider time
             // The version is read before the database: a write during the build leaves the snapshot stale, and the next reader builds again.
             var version = Interlocked.Read(ref _version);
             await using var scope = scopes.CreateAsyncScope();
-            var snapshot = await CatalogSnapshot.BuildAsync(scope.ServiceProvider.GetRequiredService<SatuPintuDb>(), version, time.GetUtcNow(), ct);
+            // Not cancelled with the reader that happens to build: the others are waiting for it.
+            var snapshot = await CatalogSnapshot.BuildAsync(scope.ServiceProvider.GetRequiredService<SatuPintuDb>(), version, time.GetUtcNow(), CancellationToken.None);
             Volatile.Write(ref _current, snapshot);
             return snapshot;
         }
@@ -73,7 +74,10 @@ public sealed class CatalogArticle
 /// <summary>A published document and its card.</summary>
 public sealed record CatalogDocument(Document Document, DocumentCard Card);
 
-/// <summary>One consistent view of the public data at one moment; never changed once built.</summary>
+/// <summary>
+/// One view of the public data at one moment; never changed once built. The entities it holds (OPDs,
+/// tags, documents) are shared by every request: pages only read them.
+/// </summary>
 public sealed class CatalogSnapshot
 {
     private static readonly IReadOnlyList<(string Slug, string Title)> NoPages = [];
@@ -164,12 +168,15 @@ public sealed class CatalogSnapshot
         var tagLinks = (await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null)
                 .SelectMany(a => a.Tags, (a, t) => new { ArticleId = a.Id, TagId = t.Id }).ToListAsync(ct))
             .ToLookup(l => l.ArticleId, l => l.TagId);
-        var articles = rows.Select(a =>
+        var tagsById = tags.ToDictionary(t => t.Id);
+        // The queries are not one transaction: a row whose OPD or tag was created after the first query is
+        // left out (or its tag dropped) here; that write bumped the version, so the next reader rebuilds.
+        var articles = rows.Where(a => opdsById.ContainsKey(a.OpdId)).Select(a =>
         {
             var opd = opdsById[a.OpdId];
             return new CatalogArticle
             {
-                Id = a.Id, OpdId = a.OpdId, Kind = a.Kind, PublishAt = a.PublishAt, TagIds = tagLinks[a.Id].ToArray(),
+                Id = a.Id, OpdId = a.OpdId, Kind = a.Kind, PublishAt = a.PublishAt, TagIds = tagLinks[a.Id].Where(tagsById.ContainsKey).ToArray(),
                 Card = new ArticleCard(a.Slug, a.Title, a.Summary, a.Kind, a.PublishAt, opd.Slug, opd.DisplayShortName, a.EventStart, a.EventPlace),
             };
         }).ToList();
@@ -184,6 +191,7 @@ public sealed class CatalogSnapshot
 
         var documents = (await db.Documents.AsNoTracking().Where(d => d.Status == PublicationStatus.Published && d.PublishAt != null)
                 .OrderByDescending(d => d.PublishAt).ThenByDescending(d => d.Id).ToListAsync(ct))
+            .Where(d => opdsById.ContainsKey(d.OpdId))
             .Select(d =>
             {
                 d.Opd = opdsById[d.OpdId];
@@ -201,7 +209,7 @@ public sealed class CatalogSnapshot
             OpdsBySlug = active.ToDictionary(o => o.Slug, StringComparer.Ordinal),
             OpdsById = opdsById,
             TagsBySlug = tags.ToDictionary(t => t.Slug, StringComparer.Ordinal),
-            TagsById = tags.ToDictionary(t => t.Id),
+            TagsById = tagsById,
             ArticlesByKind = byKind,
             ArticlesBySlug = articles.ToDictionary(a => a.Card.Slug, StringComparer.Ordinal),
             Documents = documents,

@@ -58,7 +58,8 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
             return EditOutcome.Forbidden;
         }
         var (errors, opd, kind, tags) = await ValidateAsync(input, ct);
-        if (opd is not null && opd.Id != article.OpdId && !user.Can(OpdRight.Edit, opd.Id))
+        // Moving to another OPD needs there the same right as editing it here (a published article: Publish).
+        if (opd is not null && opd.Id != article.OpdId && !user.Can(RightToEdit(article), opd.Id))
         {
             return EditOutcome.Forbidden;
         }
@@ -111,14 +112,23 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
             return null;
         }, ct);
 
-    public Task<EditOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
+    public async Task<EditOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
     {
+        // Rights before the reason: whoever may not reject learns nothing, whatever they send.
+        if (await FindAsync(id, ct) is not { } found)
+        {
+            return EditOutcome.NotFound;
+        }
+        if (!user.Can(OpdRight.Publish, found.OpdId))
+        {
+            return EditOutcome.Forbidden;
+        }
         var clean = HtmlCleaner.PlainText(reason);
         if (clean.Length is 0 or > 1000)
         {
-            return Task.FromResult(EditOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Tulis alasan penolakan (paling banyak 1000 karakter)."] }));
+            return EditOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Tulis alasan penolakan (paling banyak 1000 karakter)."] });
         }
-        return TransitionAsync(user, id, OpdRight.Publish, a =>
+        return await TransitionAsync(user, id, OpdRight.Publish, a =>
         {
             if (a.Status != PublicationStatus.Review)
             {
@@ -179,8 +189,9 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
     });
 
     /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
-    public static bool MayEdit(ClaimsPrincipal user, Article a) =>
-        user.Can(a.Status is PublicationStatus.Published or PublicationStatus.Scheduled ? OpdRight.Publish : OpdRight.Edit, a.OpdId);
+    public static bool MayEdit(ClaimsPrincipal user, Article a) => user.Can(RightToEdit(a), a.OpdId);
+
+    private static OpdRight RightToEdit(Article a) => a.Status is PublicationStatus.Published or PublicationStatus.Scheduled ? OpdRight.Publish : OpdRight.Edit;
 
     private async Task<EditOutcome> TransitionAsync(ClaimsPrincipal user, int id, OpdRight permission, Func<Article, string?> change, CancellationToken ct)
     {

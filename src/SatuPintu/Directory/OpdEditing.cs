@@ -63,6 +63,11 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         {
             errors.Add("slug", $"Slug hanya huruf kecil, angka dan tanda hubung (paling banyak {MaxSlug}).");
         }
+        else if (slug == Content.PageInput.Regency)
+        {
+            // Where an OPD is named, this word names the regency itself (pages API and lists).
+            errors.Add("slug", $"Slug \"{slug}\" dipakai untuk pemerintah kabupaten; pilih yang lain.");
+        }
         else if (await db.Opds.AnyAsync(o => o.Slug == slug, ct))
         {
             errors.Add("slug", $"Slug \"{slug}\" sudah dipakai.");

@@ -51,6 +51,14 @@ public sealed class ContentChangeInterceptor(IOutputCacheStore store, Content.Pu
         return result;
     }
 
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Take(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Take(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     private void Note(DbContext? db)
     {
         if (db is not null && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsPublic(e)))
@@ -61,9 +69,27 @@ public sealed class ContentChangeInterceptor(IOutputCacheStore store, Content.Pu
 
     private bool Take(DbContext? db) => db is not null && _touchesPublic.Remove(db);
 
-    private static bool IsPublic(EntityEntry e) => e.Metadata.ClrType.Namespace is { } ns
-        && ns.StartsWith("SatuPintu", StringComparison.Ordinal)
-        && !ns.StartsWith("SatuPintu.Accounts", StringComparison.Ordinal)
-        && !ns.StartsWith("SatuPintu.Audit", StringComparison.Ordinal)
-        && e.Entity is not Data.SeedState;
+    private static bool IsPublic(EntityEntry e)
+    {
+        // Join rows (an article's tags) have no class of their own; they change with public content.
+        if (e.Metadata.IsPropertyBag)
+        {
+            return true;
+        }
+        if (e.Metadata.ClrType.Namespace is not { } ns || !ns.StartsWith("SatuPintu", StringComparison.Ordinal)
+            || ns.StartsWith("SatuPintu.Accounts", StringComparison.Ordinal) || ns.StartsWith("SatuPintu.Audit", StringComparison.Ordinal)
+            || e.Entity is Data.SeedState)
+        {
+            return false;
+        }
+        // A draft saved, submitted or rejected changes nothing the public sees: only rows that are or were published count.
+        if (e.Metadata.FindProperty(nameof(Content.Article.Status)) is { } status && status.ClrType == typeof(Content.PublicationStatus))
+        {
+            var property = e.Property(status.Name);
+            return Published(property.CurrentValue) || (e.State != EntityState.Added && Published(property.OriginalValue));
+        }
+        return true;
+    }
+
+    private static bool Published(object? status) => status is Content.PublicationStatus.Published;
 }

@@ -95,6 +95,26 @@ public sealed class SessionsTests(SessionsTests.StampEveryRequestApp app) : ICla
     }
 
     [Fact]
+    public async Task Signing_in_again_in_the_same_browser_starts_a_new_session_and_ends_the_old_one()
+    {
+        var person = (await Personas.CreateAsync(app)).EditorA;
+        var browser = await Personas.SignInAsync(app, person.Email);
+        var copied = app.Browser();
+        foreach (var header in (await browser.GetAsync(new Uri("/admin", UriKind.Relative))).RequestMessage!.Headers.GetValues("Cookie"))
+        {
+            copied.DefaultRequestHeaders.Add("Cookie", header);
+        }
+        var again = await Personas.PostFormAsync(browser, "/admin/masuk", new() { ["Email"] = person.Email, ["Password"] = Personas.Password });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await DashboardAsync(browser));
+        Assert.Equal(HttpStatusCode.Redirect, await DashboardAsync(copied));
+        var sessions = await SessionsOfAsync(person.Email);
+        Assert.Equal(2, sessions.Count);
+        Assert.NotNull(sessions[0].EndedAt);
+        Assert.Null(sessions[1].EndedAt);
+    }
+
+    [Fact]
     public async Task Signing_out_everywhere_ends_every_session_at_once()
     {
         var person = (await Personas.CreateAsync(app)).ReviewerA;

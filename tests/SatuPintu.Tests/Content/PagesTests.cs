@@ -63,7 +63,7 @@ public abstract class PagesTests(SatuPintuApp app) : WithPersonas(app)
     public async Task Only_admins_write_the_regencys_own_pages()
     {
         var slug = Unique("layanan-pengaduan");
-        var body = new { slug, title = "Layanan Pengaduan", body = "Sampaikan pengaduan melalui SP4N-LAPOR!." };
+        var body = new { opd = "kabupaten", slug, title = "Layanan Pengaduan", body = "Sampaikan pengaduan melalui SP4N-LAPOR!." };
         var before = await app.WithDbAsync(db => db.Pages.CountAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await Personas.Api(app, People.EditorA).PostAsJsonAsync("/api/v1/pages", body)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Personas.Api(app, People.ReviewerA).PostAsJsonAsync("/api/v1/pages", body)).StatusCode);
@@ -120,13 +120,72 @@ public abstract class PagesTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Contains("sudah dipakai", (await JsonAsync(taken)).GetProperty("errors").GetProperty("slug")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/pages", new { opd = Personas.OpdB, slug, title = "Sejarah" })).StatusCode);
         // The regency's own addresses are checked the same way.
-        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/v1/pages", new { slug = "tentang", title = "Tentang lagi" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/v1/pages", new { opd = "kabupaten", slug = "tentang", title = "Tentang lagi" })).StatusCode);
+        // Creating needs an owner: no silent default.
+        var ownerless = await admin.PostAsJsonAsync("/api/v1/pages", new { title = "Tanpa pemilik" });
+        Assert.Equal(HttpStatusCode.BadRequest, ownerless.StatusCode);
+        Assert.True((await JsonAsync(ownerless)).GetProperty("errors").TryGetProperty("opd", out _));
         Assert.Equal(before + 2, await app.WithDbAsync(db => db.Pages.CountAsync()));
 
         var id = await TestArticles.CreatePageAsync(app, Personas.OpdA, SatuPintu.Content.PublicationStatus.Draft);
         var conflict = await admin.PostAsync(new Uri($"/api/v1/pages/{id}/reject", UriKind.Relative), JsonContent.Create(new { reason = "belum diajukan" }));
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal(SatuPintu.Content.PublicationStatus.Draft, await TestArticles.PageStatusAsync(app, id));
+    }
+
+    [Fact]
+    public async Task An_update_without_an_owner_keeps_the_owner()
+    {
+        var id = await TestArticles.CreatePageAsync(app, Personas.OpdA, SatuPintu.Content.PublicationStatus.Draft);
+        var updated = await Personas.Api(app, People.Admin).PutAsJsonAsync($"/api/v1/pages/{id}", new { title = "Judul baru", body = "isi baru" });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.Equal(Personas.OpdA, (await JsonAsync(updated)).GetProperty("opd").GetString());
+    }
+
+    [Fact]
+    public async Task Moving_a_published_page_needs_the_right_to_publish_where_it_goes()
+    {
+        // A reviewer of A who is only an editor of B.
+        var people = await Personas.CreateAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == people.ReviewerA.Email);
+            var b = await db.Opds.SingleAsync(o => o.Slug == Personas.OpdB);
+            db.OpdMemberships.Add(new SatuPintu.Accounts.OpdMembership { UserId = user.Id, OpdId = b.Id, Role = SatuPintu.Accounts.OpdRole.Editor });
+            return await db.SaveChangesAsync();
+        });
+        var reviewer = Personas.Api(app, people.ReviewerA);
+        var published = await TestArticles.CreatePageAsync(app, Personas.OpdA, SatuPintu.Content.PublicationStatus.Published);
+        var move = await reviewer.PutAsJsonAsync($"/api/v1/pages/{published}", new { opd = Personas.OpdB, title = "Pindah", body = "isi" });
+        Assert.Equal(HttpStatusCode.Forbidden, move.StatusCode);
+        Assert.Equal(Personas.OpdA, await app.WithDbAsync(db => db.Pages.Where(p => p.Id == published).Select(p => p.Opd!.Slug).SingleAsync()));
+        // A draft may move: it still has to pass B's review.
+        var draft = await TestArticles.CreatePageAsync(app, Personas.OpdA, SatuPintu.Content.PublicationStatus.Draft);
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.PutAsJsonAsync($"/api/v1/pages/{draft}", new { opd = Personas.OpdB, title = "Pindah", body = "isi" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refused_reject_shows_nothing_of_another_opds_draft()
+    {
+        var secret = "Rahasia draf " + Guid.NewGuid().ToString("N")[..6];
+        var pageId = await TestArticles.CreatePageAsync(app, Personas.OpdB, SatuPintu.Content.PublicationStatus.Review);
+        await app.WithDbAsync(async db =>
+        {
+            var p = await db.Pages.FindAsync(pageId);
+            p!.BodyHtml = $"<p>{secret}</p>";
+            return await db.SaveChangesAsync();
+        });
+        var articleId = await TestArticles.CreateAsync(app, Personas.OpdB, SatuPintu.Content.PublicationStatus.Review, secret);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
+        foreach (var url in new[] { $"/admin/halaman/{pageId}/Reject", $"/admin/artikel/{articleId}/Reject" })
+        {
+            // An empty reason, with the editor's own valid antiforgery token.
+            var response = await Personas.PostFormAsync(editor, url, new() { ["Input.Reason"] = "" }, "/admin/akun/token");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{url}: {(int)response.StatusCode}");
+            Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
+        }
+        Assert.Equal(SatuPintu.Content.PublicationStatus.Review, await TestArticles.PageStatusAsync(app, pageId));
     }
 
     [Fact]

@@ -160,6 +160,9 @@ public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app), IClassFixtu
         Assert.True((await ErrorsAsync(await admin.PostAsJsonAsync("/api/v1/opds", new { name = "Tanpa jenis" }))).TryGetProperty("kind", out _));
         var taken = await ErrorsAsync(await admin.PostAsJsonAsync("/api/v1/opds", new { name = "Dinas Kesehatan Lagi", slug = Personas.OpdA, kind = "dinas" }));
         Assert.Contains("sudah dipakai", taken.GetProperty("slug")[0].GetString(), StringComparison.Ordinal);
+        // The word that names the regency in page filters is not an OPD's slug.
+        var reserved = await ErrorsAsync(await admin.PostAsJsonAsync("/api/v1/opds", new { name = "Kabupaten", slug = "kabupaten", kind = "dinas" }));
+        Assert.Contains("kabupaten", reserved.GetProperty("slug")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(count, await app.WithDbAsync(db => db.Opds.CountAsync()));
     }
 

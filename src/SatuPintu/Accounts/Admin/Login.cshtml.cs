@@ -37,6 +37,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             Error = "Akun ini dinonaktifkan. Hubungi admin Diskominfo.";
             return Page();
         }
+        Sessions.MarkFresh(HttpContext);
         var result = user is null
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);

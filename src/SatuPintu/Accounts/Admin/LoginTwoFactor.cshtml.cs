@@ -24,6 +24,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn) : PageMod
             return Redirect("/admin/masuk");
         }
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        Sessions.MarkFresh(HttpContext);
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {

@@ -157,6 +157,11 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
             Message = success;
         }
         Article = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
+        if (Article is not null && !User.Can(OpdRight.Edit, Article.OpdId))
+        {
+            // Whoever may not edit the article sees nothing of it, whatever the outcome says.
+            return Forbid();
+        }
         if (Article is not null && outcome.Status == EditStatus.Ok)
         {
             Input = FromArticle(Article);

@@ -98,6 +98,11 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
             Message = success;
         }
         Item = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
+        if (Item is not null && !PagePublishing.Can(User, OpdRight.Edit, Item.OpdId))
+        {
+            // Whoever may not edit the page sees nothing of it, whatever the outcome says.
+            return Forbid();
+        }
         if (Item is not null && outcome.Status == EditStatus.Ok)
         {
             Input = FromPage(Item);
@@ -106,11 +111,16 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
         return Page();
     }
 
-    private static Form FromPage(Page p) => new() { Opd = p.Opd?.Slug, Slug = p.Slug, Title = p.Title, Body = p.BodyMarkdown, SortOrder = p.SortOrder };
+    private static Form FromPage(Page p) => new() { Opd = p.Opd?.Slug ?? PageInput.Regency, Slug = p.Slug, Title = p.Title, Body = p.BodyMarkdown, SortOrder = p.SortOrder };
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         Opds = await EditableOpds.ChoicesAsync(db, User, ct);
+        if (Item?.Opd is { } owner && Opds.All(o => o.Slug != owner.Slug))
+        {
+            // An archived OPD is no longer a choice, but its page stays where it is unless moved on purpose.
+            Opds = [(owner.Slug, owner.Name), .. Opds];
+        }
         if (Item is null && Input.Opd is null && Opds.Count == 1 && !User.IsAdmin())
         {
             Input.Opd = Opds[0].Slug;

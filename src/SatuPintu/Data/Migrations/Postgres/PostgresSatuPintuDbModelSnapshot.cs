@@ -678,6 +678,11 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Pages_Slug_Regency")
+                        .HasFilter("\"OpdId\" IS NULL");
+
                     b.HasIndex("OpdId", "Slug")
                         .IsUnique();
 

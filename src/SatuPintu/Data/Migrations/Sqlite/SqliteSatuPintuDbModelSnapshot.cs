@@ -655,6 +655,11 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Pages_Slug_Regency")
+                        .HasFilter("\"OpdId\" IS NULL");
+
                     b.HasIndex("OpdId", "Slug")
                         .IsUnique();
 
