@@ -89,6 +89,49 @@ public sealed class EditorialFlowTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Admin_writes_a_regency_page_publishes_it_and_ends_another_session()
+    {
+        var people = await Personas.CreateAsync(fixture.App);
+        var title = "Maklumat Pelayanan " + Guid.NewGuid().ToString("N")[..5];
+
+        // The same admin is also signed in elsewhere (a second browser context).
+        var elsewhere = await fixture.NewPageAsync();
+        await SignInAsync(elsewhere, people.Admin.Email);
+
+        var admin = await fixture.NewPageAsync();
+        var checks = new PageChecks(admin);
+        await SignInAsync(admin, people.Admin.Email);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Halaman", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Halaman", Exact = true })).ToBeVisibleAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Buat halaman" }).First.ClickAsync();
+        await admin.GetByLabel("Pemilik").SelectOptionAsync(new SelectOptionValue { Label = "Kabupaten (halaman portal)" });
+        await admin.GetByLabel("Judul").FillAsync(title);
+        await admin.GetByLabel("Isi").FillAsync("Kami **sanggup** memberikan pelayanan sesuai standar.\n\n- cepat\n- tanpa pungutan");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("disimpan");
+        Assert.Empty(await PageChecks.AccessibilityFailuresAsync(admin));
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "admin-halaman.png"), FullPage = true });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Terbitkan" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".status")).ToHaveTextAsync("Terbit");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Lihat di portal" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = title })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator(".prose strong")).ToHaveTextAsync("sanggup");
+        Assert.Empty(await PageChecks.AccessibilityFailuresAsync(admin));
+
+        // Sessions: two listed, this one marked; ending the other signs that browser out at once.
+        await admin.GotoAsync("/admin/akun/token");
+        await Assertions.Expect(admin.GetByText("(sesi ini)")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Akhiri" })).ToHaveCountAsync(1);
+        Assert.Empty(await PageChecks.AccessibilityFailuresAsync(admin));
+        await admin.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "admin-sesi.png"), FullPage = true });
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Akhiri" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Sesi diakhiri");
+        await elsewhere.GotoAsync("/admin/halaman");
+        await Assertions.Expect(elsewhere).ToHaveURLAsync(new Regex("/admin/masuk"));
+        Assert.True(checks.Problems.Count == 0, string.Join("\n", checks.Problems));
+    }
+
+    [Fact]
     public async Task Editor_writes_and_submits_reviewer_publishes_and_it_appears_on_the_portal()
     {
         var people = await Personas.CreateAsync(fixture.App);
