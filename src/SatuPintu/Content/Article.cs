@@ -3,7 +3,7 @@ using SatuPintu.Directory;
 namespace SatuPintu.Content;
 
 /// <summary>A berita, pengumuman or agenda item of one OPD, written here or imported from the OPD's own site.</summary>
-public sealed class Article
+public sealed class Article : IReviewed
 {
     public int Id { get; set; }
     public int OpdId { get; set; }

@@ -7,7 +7,7 @@ namespace SatuPintu.Content;
 /// or one of an OPD's pages (e.g. "sejarah", "maklumat-pelayanan"). Same workflow as articles
 /// without scheduling: Draft → Review → Published, Review → Rejected.
 /// </summary>
-public sealed class Page
+public sealed class Page : IReviewed
 {
     public int Id { get; set; }
     public int? OpdId { get; set; }

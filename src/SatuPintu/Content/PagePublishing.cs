@@ -120,16 +120,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
     }
 
     public Task<PageOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
-        TransitionAsync(user, id, OpdRight.Edit, p =>
-        {
-            if (p.Status is not (PublicationStatus.Draft or PublicationStatus.Rejected))
-            {
-                return "Hanya draf atau halaman yang ditolak yang dapat diajukan.";
-            }
-            p.Status = PublicationStatus.Review;
-            p.RejectionReason = null;
-            return null;
-        }, ct);
+        TransitionAsync(user, id, OpdRight.Edit, a => Review.Submit(a, "halaman"), ct);
 
     public Task<PageOutcome> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Publish, p =>
@@ -155,21 +146,11 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         {
             return PageOutcome.Forbidden;
         }
-        var clean = HtmlCleaner.PlainText(reason);
-        if (clean.Length is 0 or > 1000)
+        if (Review.ReasonError(reason, out var clean) is { } error)
         {
-            return PageOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Tulis alasan penolakan (paling banyak 1000 karakter)."] });
+            return PageOutcome.Invalid(error);
         }
-        return await TransitionAsync(user, id, OpdRight.Publish, p =>
-        {
-            if (p.Status != PublicationStatus.Review)
-            {
-                return "Hanya halaman yang sedang ditinjau yang dapat ditolak.";
-            }
-            p.Status = PublicationStatus.Rejected;
-            p.RejectionReason = clean;
-            return null;
-        }, ct);
+        return await TransitionAsync(user, id, OpdRight.Publish, a => Review.Reject(a, clean, "halaman"), ct);
     }
 
     public Task<PageOutcome> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>

@@ -78,16 +78,7 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
     }
 
     public Task<EditOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
-        TransitionAsync(user, id, OpdRight.Edit, a =>
-        {
-            if (a.Status is not (PublicationStatus.Draft or PublicationStatus.Rejected))
-            {
-                return "Hanya draf atau artikel yang ditolak yang dapat diajukan.";
-            }
-            a.Status = PublicationStatus.Review;
-            a.RejectionReason = null;
-            return null;
-        }, ct);
+        TransitionAsync(user, id, OpdRight.Edit, a => Review.Submit(a, "artikel"), ct);
 
     /// <summary>Publishes now, or schedules when <paramref name="at"/> is in the future.</summary>
     public Task<EditOutcome> PublishAsync(ClaimsPrincipal user, int id, DateTime? at, CancellationToken ct) =>
@@ -123,21 +114,11 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         {
             return EditOutcome.Forbidden;
         }
-        var clean = HtmlCleaner.PlainText(reason);
-        if (clean.Length is 0 or > 1000)
+        if (Review.ReasonError(reason, out var clean) is { } error)
         {
-            return EditOutcome.Invalid(new Dictionary<string, string[]> { ["reason"] = ["Tulis alasan penolakan (paling banyak 1000 karakter)."] });
+            return EditOutcome.Invalid(error);
         }
-        return await TransitionAsync(user, id, OpdRight.Publish, a =>
-        {
-            if (a.Status != PublicationStatus.Review)
-            {
-                return "Hanya artikel yang sedang ditinjau yang dapat ditolak.";
-            }
-            a.Status = PublicationStatus.Rejected;
-            a.RejectionReason = clean;
-            return null;
-        }, ct);
+        return await TransitionAsync(user, id, OpdRight.Publish, a => Review.Reject(a, clean, "artikel"), ct);
     }
 
     public Task<EditOutcome> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>

@@ -1,0 +1,50 @@
+namespace SatuPintu.Content;
+
+/// <summary>What goes through review: articles and pages.</summary>
+public interface IReviewed
+{
+    PublicationStatus Status { get; set; }
+    string? RejectionReason { get; set; }
+}
+
+/// <summary>
+/// The review steps articles and pages share (submit, reject), so the rule and its messages exist once.
+/// Each step returns null when it applied, or why it does not apply (a 409 for the caller).
+/// </summary>
+public static class Review
+{
+    public const int MaxReason = 1000;
+
+    /// <summary>The per-field error for a missing or too long rejection reason; null when <paramref name="clean"/> is usable.</summary>
+    public static Dictionary<string, string[]>? ReasonError(string? reason, out string clean)
+    {
+        clean = HtmlCleaner.PlainText(reason);
+        return clean.Length is 0 or > MaxReason
+            ? new Dictionary<string, string[]> { ["reason"] = [$"Tulis alasan penolakan (paling banyak {MaxReason} karakter)."] }
+            : null;
+    }
+
+    /// <summary>Draft or rejected → in review. <paramref name="noun"/> names the item in the message ("artikel", "halaman").</summary>
+    public static string? Submit(IReviewed item, string noun)
+    {
+        if (item.Status is not (PublicationStatus.Draft or PublicationStatus.Rejected))
+        {
+            return $"Hanya draf atau {noun} yang ditolak yang dapat diajukan.";
+        }
+        item.Status = PublicationStatus.Review;
+        item.RejectionReason = null;
+        return null;
+    }
+
+    /// <summary>In review → rejected, with the reason the editor will read.</summary>
+    public static string? Reject(IReviewed item, string reason, string noun)
+    {
+        if (item.Status != PublicationStatus.Review)
+        {
+            return $"Hanya {noun} yang sedang ditinjau yang dapat ditolak.";
+        }
+        item.Status = PublicationStatus.Rejected;
+        item.RejectionReason = reason;
+        return null;
+    }
+}
