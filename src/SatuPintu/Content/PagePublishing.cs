@@ -171,8 +171,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         {
             return PageOutcome.NotFound;
         }
-        // Editors may throw away unpublished work; anything that has been public needs a reviewer.
-        var needed = page.Status is PublicationStatus.Draft or PublicationStatus.Rejected ? OpdRight.Edit : OpdRight.Publish;
+        var needed = Review.RightToDelete(page);
         if (!Can(user, needed, page.OpdId))
         {
             return PageOutcome.Forbidden;

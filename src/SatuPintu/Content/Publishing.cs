@@ -139,8 +139,7 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         {
             return EditOutcome.NotFound;
         }
-        // Editors may throw away their unpublished work; anything that has been public needs a reviewer.
-        var needed = article.Status is PublicationStatus.Draft or PublicationStatus.Rejected ? OpdRight.Edit : OpdRight.Publish;
+        var needed = Review.RightToDelete(article);
         if (!user.Can(needed, article.OpdId))
         {
             return EditOutcome.Forbidden;

@@ -47,4 +47,8 @@ public static class Review
         item.RejectionReason = reason;
         return null;
     }
+
+    /// <summary>Editors may throw away unpublished work; anything that has been public needs a reviewer.</summary>
+    public static Accounts.OpdRight RightToDelete(IReviewed item) =>
+        item.Status is PublicationStatus.Draft or PublicationStatus.Rejected ? Accounts.OpdRight.Edit : Accounts.OpdRight.Publish;
 }
