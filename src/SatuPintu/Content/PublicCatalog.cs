@@ -16,7 +16,7 @@ namespace SatuPintu.Content;
 /// show after <see cref="OutputCacheSettings.Seconds"/>, like the output cache. "Published and due" is
 /// applied at read time, so a scheduled publish time passing needs no rebuild.
 /// </summary>
-public sealed class PublicCatalog(IServiceScopeFactory scopes, TimeProvider time, IOptions<SatuPintuOptions> options) : IDisposable
+public sealed class PublicCatalog(IServiceScopeFactory scopes, TimeProvider time, IOptions<SatuPintuOptions> options, ILogger<PublicCatalog> log) : IDisposable
 {
     private readonly SemaphoreSlim _building = new(1, 1);
     private CatalogSnapshot? _current;
@@ -43,8 +43,11 @@ public sealed class PublicCatalog(IServiceScopeFactory scopes, TimeProvider time
             var version = Interlocked.Read(ref _version);
             await using var scope = scopes.CreateAsyncScope();
             // Not cancelled with the reader that happens to build: the others are waiting for it.
+            var started = time.GetTimestamp();
             var snapshot = await CatalogSnapshot.BuildAsync(scope.ServiceProvider.GetRequiredService<SatuPintuDb>(), version, time.GetUtcNow(), CancellationToken.None);
             Volatile.Write(ref _current, snapshot);
+            log.LogInformation("Public catalog built in {Milliseconds:F0} ms: {Articles} articles, {Documents} documents, {Opds} OPDs",
+                time.GetElapsedTime(started).TotalMilliseconds, snapshot.ArticlesBySlug.Count, snapshot.Documents.Count, snapshot.Opds.Count);
             return snapshot;
         }
         finally
