@@ -7,10 +7,10 @@ using SatuPintu.Hosting.Cli;
 using SatuPintu.Portal;
 
 // Maintenance verbs (seed, …) share the host's services but never start the web server.
-var verb = CliVerbs.Find(args);
+var verb = CliVerbs.IsVerb(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = verb is null ? args : [],
+    Args = verb ? [] : args,
     ContentRootPath = ContentRoot.ForPublishedApp(),
 });
 
@@ -22,9 +22,9 @@ builder.AddContent();
 
 var app = builder.Build();
 
-if (verb is not null)
+if (verb)
 {
-    return await verb.RunAsync(app, args);
+    return await CliVerbs.RunAsync(app, args);
 }
 
 await app.PrepareDatabaseAsync();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuPintu.Data;
+using SatuPintu.Hosting.Cli;
 
 namespace SatuPintu.Accounts;
 
@@ -106,6 +107,8 @@ public static class AccountsFeature
         });
         builder.Services.AddScoped<AdminBootstrap>();
         builder.Services.AddScoped<TokenIssuer>();
+        builder.AddCliVerb(UserVerb.Verb);
+        builder.AddCliVerb(TokenVerb.Verb);
     }
 
     public static void UseAccounts(this WebApplication app)

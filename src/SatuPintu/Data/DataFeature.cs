@@ -3,6 +3,7 @@ using SatuPintu.Accounts;
 using SatuPintu.Audit;
 using SatuPintu.Data.Demo;
 using SatuPintu.Hosting;
+using SatuPintu.Hosting.Cli;
 
 namespace SatuPintu.Data;
 
@@ -34,6 +35,7 @@ public static class DataFeature
         }
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.AddCliVerb(SeedVerb.Verb);
     }
 
     /// <summary>

@@ -52,9 +52,11 @@ public sealed class CliTests : IDisposable
         Assert.Equal(34, Count("Opds"));
         var before = Count("Articles");
 
-        (exit, output, _) = await RunAsync("seed", "--articles", "25");
+        (exit, output, var progress) = await RunAsync("seed", "--articles", "25");
         Assert.Equal(0, exit);
         Assert.Contains("25 artikel", output, StringComparison.Ordinal);
+        // Not a terminal: the progress bar degrades to plain lines on stderr (at most a few for a short run), without escape codes.
+        Assert.DoesNotContain("\u001b[", progress, StringComparison.Ordinal);
         Assert.Equal(before + 25, Count("Articles"));
         Assert.Equal(34, Count("Opds"));
     }
@@ -82,9 +84,41 @@ public sealed class CliTests : IDisposable
         var (exit, output, _) = await RunAsync("--help");
         Assert.Equal(0, exit);
         Assert.Contains("seed", output, StringComparison.Ordinal);
+        Assert.Contains("Kode keluar", output, StringComparison.Ordinal);
         (exit, output, _) = await RunAsync("seed", "--help");
         Assert.Equal(0, exit);
         Assert.Contains("--articles N", output, StringComparison.Ordinal);
+        foreach (var verb in new[] { "help", "user", "user add", "user reset-password", "user disable", "token", "token create" })
+        {
+            (exit, output, _) = await RunAsync([.. verb.Split(' '), "--help"]);
+            Assert.Equal(0, exit);
+            Assert.StartsWith($"Pemakaian: SatuPintu {(verb == "help" ? "" : verb)}", output, StringComparison.Ordinal);
+        }
+        (exit, output, _) = await RunAsync("help");
+        Assert.Equal(0, exit);
+        Assert.Contains("token", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dataDir, "satupintu.db")));
+    }
+
+    [Theory]
+    [InlineData("hapus-semua", "perintah tidak dikenal: 'hapus-semua'")]
+    [InlineData("seed --articles", "opsi --articles memerlukan nilai")]
+    [InlineData("seed --bogus 1", "opsi tidak dikenal: --bogus")]
+    [InlineData("user disable", "--email wajib diisi")]
+    [InlineData("user disable --email a@b.id --role admin", "opsi tidak dikenal: --role")]
+    [InlineData("user reset-password --email bukan-surel", "surel tidak valid: 'bukan-surel'")]
+    [InlineData("user add --email a@b.id", "--role wajib diisi")]
+    [InlineData("token hapus", "subperintah tidak dikenal: 'hapus'")]
+    [InlineData("token create --name x", "--email wajib diisi")]
+    [InlineData("token create --email a@b.id --name x --expires 3651", "--expires harus bilangan bulat 1..3650 hari, bukan '3651'")]
+    public async Task Bad_arguments_name_the_argument_in_one_error_line(string args, string message)
+    {
+        var (exit, output, error) = await RunAsync(args.Split(' '));
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith($"galat: {message}\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("Pemakaian: SatuPintu", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dataDir, "satupintu.db")));
     }
 
     private string? Scalar(string sql)

@@ -1,92 +1,82 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+
 namespace SatuPintu.Hosting.Cli;
 
-/// <summary>A maintenance verb of the executable: <c>SatuPintu seed --articles 10000</c>.</summary>
-public sealed record CliVerb(string Name, string Summary, string Usage, Func<WebApplication, string[], Task<int>> Run)
-{
-    public async Task<int> RunAsync(WebApplication app, string[] args)
-    {
-        var rest = args.Skip(1).ToArray();
-        if (rest.Any(a => a is "--help" or "-h"))
-        {
-            Console.WriteLine(Usage);
-            return 0;
-        }
-        try
-        {
-            return await Run(app, rest);
-        }
-        catch (CliUsageException e)
-        {
-            await Console.Error.WriteLineAsync($"galat: {e.Message}\n\n{Usage}");
-            return 2;
-        }
-    }
-}
+/// <summary>
+/// A maintenance verb of the executable (<c>SatuPintu seed --articles 10000</c>), registered by the capability that owns it.
+/// <see cref="Create"/> builds the System.CommandLine command whose actions use the built app's services.
+/// </summary>
+public sealed record CliVerb(Func<WebApplication, Command> Create);
 
-/// <summary>Bad arguments: reported with the usage text and exit code 2, nothing changed.</summary>
+/// <summary>Bad arguments or unknown people/OPDs: reported with the usage text and exit code 2, nothing changed.</summary>
 public sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>Exit codes every verb shares (documented in README).</summary>
+public static class CliExit
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+}
 
 public static class CliVerbs
 {
-    public static readonly CliVerb[] All = [SeedVerb.Verb, UserVerb.Verb, TokenVerb.Verb, HelpVerb];
+    public static void AddCliVerb(this WebApplicationBuilder builder, CliVerb verb) => builder.Services.AddSingleton(verb);
 
-    private static CliVerb HelpVerb => new("help", "Menampilkan daftar perintah.",
-        "Pemakaian: SatuPintu help", (_, _) =>
-        {
-            Console.WriteLine("SatuPintu — portal satu pintu dan registri jaringan pemerintah daerah.\n");
-            Console.WriteLine("Tanpa perintah: menjalankan server web (mis. --urls http://127.0.0.1:5000).\n");
-            Console.WriteLine("Perintah pemeliharaan (tambahkan --help untuk rinciannya):");
-            foreach (var v in All)
-            {
-                Console.WriteLine($"  {v.Name,-10} {v.Summary}");
-            }
-            return Task.FromResult(0);
-        });
+    /// <summary>
+    /// A first argument that is a word (not <c>--urls …</c>, <c>/key</c> or <c>key=value</c> configuration) names a verb;
+    /// an unknown word is an error rather than silently starting the web server.
+    /// </summary>
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && (args[0] is "--help" or "-h" or "-?"
+            || (!args[0].StartsWith('-') && !args[0].StartsWith('/') && !args[0].Contains('=', StringComparison.Ordinal)));
 
-    /// <summary>The verb named by the first argument; null means "run the web server".</summary>
-    public static CliVerb? Find(string[] args)
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        if (args.Length == 0)
+        var root = new RootCommand("SatuPintu — portal satu pintu dan registri jaringan pemerintah daerah.");
+        foreach (var verb in app.Services.GetServices<CliVerb>())
         {
-            return null;
+            root.Add(verb.Create(app));
         }
-        var first = args[0] is "--help" or "-h" ? "help" : args[0];
-        return All.FirstOrDefault(v => v.Name == first);
+        var help = new Command("help", "Menampilkan daftar perintah.");
+        help.SetAction(_ => CliHelp.Write(root, Console.Out));
+        root.Add(help);
+        foreach (var option in root.Options.OfType<HelpOption>())
+        {
+            option.Description = "Menampilkan bantuan ini.";
+            option.Action = new CliHelp();
+        }
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Description = "Menampilkan versi.";
+        }
+
+        var result = root.Parse(args);
+        var command = result.CommandResult.Command;
+        if (result.Action is not CliHelp && CliErrors.First(result) is { } error)
+        {
+            return await ReportUsageAsync(command, error);
+        }
+        try
+        {
+            return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CliUsageException e)
+        {
+            return await ReportUsageAsync(command, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"galat tak terduga: {e}");
+            return CliExit.Failed;
+        }
     }
 
-    /// <summary>Reads <c>--name value</c> pairs; unknown names and missing values are usage errors.</summary>
-    public static Dictionary<string, string> ParseOptions(string[] args, params string[] allowed)
+    private static async Task<int> ReportUsageAsync(Command command, string message)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var a = args[i];
-            if (!a.StartsWith("--", StringComparison.Ordinal))
-            {
-                throw new CliUsageException($"argumen tidak dikenal: '{a}'");
-            }
-            var name = a[2..];
-            var eq = name.IndexOf('=', StringComparison.Ordinal);
-            string value;
-            if (eq >= 0)
-            {
-                value = name[(eq + 1)..];
-                name = name[..eq];
-            }
-            else if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-            {
-                value = args[++i];
-            }
-            else
-            {
-                throw new CliUsageException($"opsi --{name} memerlukan nilai");
-            }
-            if (!allowed.Contains(name))
-            {
-                throw new CliUsageException($"opsi tidak dikenal: --{name}");
-            }
-            result[name] = value;
-        }
-        return result;
+        await Console.Error.WriteLineAsync($"galat: {message}\n");
+        CliHelp.Write(command, Console.Error);
+        return CliExit.Usage;
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using SatuPintu.Accounts;
 using SatuPintu.Audit;
@@ -9,38 +9,25 @@ namespace SatuPintu.Hosting.Cli;
 /// <summary><c>token create</c>: a personal access token for scripts; printed once, alone on the last line.</summary>
 internal static class TokenVerb
 {
-    private const string Usage = """
-        Pemakaian:
-          SatuPintu token create --email SUREL --name NAMA [--expires HARI]
-
-          Mencetak token akses pribadi sekali, sendirian di baris terakhir keluaran.
-          Token mengikuti hak akses akun; simpan hash-nya saja yang ada di basis data.
-          --expires 1..3650 hari (tanpa opsi: tidak kedaluwarsa; dapat dicabut di /admin/akun/token).
-        """;
-
-    public static CliVerb Verb => new("token", "Membuat token akses pribadi untuk API.", Usage, RunAsync);
-
-    private static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static CliVerb Verb => new(app =>
     {
-        if (args.Length == 0 || args[0] != "create")
-        {
-            throw new CliUsageException(args.Length == 0 ? "sebutkan subperintah: create" : $"subperintah tidak dikenal: '{args[0]}'");
-        }
-        var options = CliVerbs.ParseOptions(args[1..], "email", "name", "expires");
-        var email = options.GetValueOrDefault("email") ?? throw new CliUsageException("--email wajib diisi");
-        var name = SatuPintu.Content.HtmlCleaner.PlainText(options.GetValueOrDefault("name"));
+        var email = CliOptions.Email();
+        var name = CliOptions.Text("--name", "NAMA", "nama token, mis. skrip situs (paling banyak 100 karakter)", required: true);
+        var expires = CliOptions.Range("--expires", "HARI", 1, TokenIssuer.MaxDays, " hari",
+            $"masa berlaku 1..{TokenIssuer.MaxDays} hari (tanpa opsi: tidak kedaluwarsa; dapat dicabut di /admin/akun/token)");
+        var create = new Command("create",
+            "Mencetak token akses pribadi sekali, sendirian di baris terakhir keluaran.\n" +
+            "Token mengikuti hak akses akun; hanya hash-nya yang disimpan di basis data.") { email, name, expires };
+        create.SetAction(r => RunAsync(app, r.GetValue(email)!, r.GetValue(name), r.GetValue(expires)));
+        return new Command("token", "Membuat token akses pribadi untuk API.") { create };
+    });
+
+    private static async Task<int> RunAsync(WebApplication app, string email, string? rawName, int? days)
+    {
+        var name = SatuPintu.Content.HtmlCleaner.PlainText(rawName);
         if (name.Length is 0 or > 100)
         {
             throw new CliUsageException("--name wajib diisi (paling banyak 100 karakter)");
-        }
-        int? days = null;
-        if (options.TryGetValue("expires", out var raw))
-        {
-            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1 || d > TokenIssuer.MaxDays)
-            {
-                throw new CliUsageException($"--expires harus 1..{TokenIssuer.MaxDays} hari, bukan '{raw}'");
-            }
-            days = d;
         }
 
         await app.PrepareDatabaseAsync();
@@ -55,6 +42,6 @@ internal static class TokenVerb
         var (token, record) = await scope.ServiceProvider.GetRequiredService<TokenIssuer>().IssueAsync(user, name, days);
         Console.WriteLine($"Token \"{record.Name}\" untuk {email}{(record.ExpiresAt is { } e ? $", berlaku sampai {e:yyyy-MM-dd} UTC" : "")}. Simpan sekarang; token tidak ditampilkan lagi:");
         Console.WriteLine(token);
-        return 0;
+        return CliExit.Ok;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
@@ -9,40 +10,27 @@ namespace SatuPintu.Hosting.Cli;
 /// <summary><c>user add|reset-password|disable</c>: account administration from the server's shell.</summary>
 internal static class UserVerb
 {
-    private const string Usage = """
-        Pemakaian:
-          SatuPintu user add --email SUREL --role admin|editor|reviewer [--opd SLUG] [--name NAMA]
-          SatuPintu user reset-password --email SUREL
-          SatuPintu user disable --email SUREL
+    private const string PasswordNote =
+        "Kata sandi dibaca dari stdin bila stdin dialihkan (mis. `echo rahasia | SatuPintu user add …`),\n" +
+        "selain itu dibuat acak dan dicetak sekali.";
 
-          Kata sandi dibaca dari stdin bila stdin dialihkan (mis. `echo rahasia | SatuPintu user add …`),
-          selain itu dibuat acak dan dicetak sekali. Editor dan reviewer wajib --opd (slug OPD).
-          Menambah peran ke surel yang sudah ada menambah keanggotaan OPD-nya.
-        """;
-
-    public static CliVerb Verb => new("user", "Menambah akun, mengatur ulang kata sandi, menonaktifkan akun.", Usage, RunAsync);
-
-    private static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static CliVerb Verb => new(app =>
     {
-        if (args.Length == 0)
-        {
-            throw new CliUsageException("sebutkan subperintah: add, reset-password atau disable");
-        }
-        var sub = args[0];
-        var rest = args[1..];
-        var options = sub switch
-        {
-            "add" => CliVerbs.ParseOptions(rest, "email", "role", "opd", "name"),
-            "reset-password" or "disable" => CliVerbs.ParseOptions(rest, "email"),
-            _ => throw new CliUsageException($"subperintah tidak dikenal: '{sub}'"),
-        };
-        var email = options.GetValueOrDefault("email") ?? throw new CliUsageException("--email wajib diisi");
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out _) || email.Length > 256)
-        {
-            throw new CliUsageException($"surel tidak valid: '{email}'");
-        }
-        var role = sub == "add" ? ParseRole(options.GetValueOrDefault("role"), options.GetValueOrDefault("opd")) : default;
+        var email = CliOptions.Email();
+        var role = CliOptions.Text("--role", "admin|editor|reviewer", "peran akun; editor dan reviewer wajib --opd", required: true);
+        var opd = CliOptions.Text("--opd", "SLUG", "slug OPD untuk editor dan reviewer");
+        var name = CliOptions.Text("--name", "NAMA", "nama tampilan");
+        var add = new Command("add", "Menambah akun atau perannya di OPD (surel yang sudah ada mendapat keanggotaan baru).\n" + PasswordNote) { email, role, opd, name };
+        add.SetAction(r => RunAsync(app, "add", r.GetValue(email)!, ParseRole(r.GetValue(role), r.GetValue(opd)), r.GetValue(opd), r.GetValue(name)));
+        var reset = new Command("reset-password", "Mengatur ulang kata sandi; semua sesi akun berakhir.\n" + PasswordNote) { email };
+        reset.SetAction(r => RunAsync(app, "reset-password", r.GetValue(email)!, default, null, null));
+        var disable = new Command("disable", "Akun tidak dapat masuk lagi; sesinya berakhir dan tokennya ditolak.") { email };
+        disable.SetAction(r => RunAsync(app, "disable", r.GetValue(email)!, default, null, null));
+        return new Command("user", "Menambah akun, mengatur ulang kata sandi, menonaktifkan akun.") { add, reset, disable };
+    });
 
+    private static async Task<int> RunAsync(WebApplication app, string sub, string email, (bool Admin, OpdRole Role) role, string? opd, string? name)
+    {
         await app.PrepareDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -51,7 +39,7 @@ internal static class UserVerb
         using var actor = AuditActor.Use($"cli:user {sub}");
         return sub switch
         {
-            "add" => await AddAsync(users, db, time, email, role, options.GetValueOrDefault("opd"), options.GetValueOrDefault("name")),
+            "add" => await AddAsync(users, db, time, email, role, opd, name),
             "reset-password" => await ResetAsync(users, db, time, email),
             _ => await DisableAsync(users, db, time, email),
         };
