@@ -2,7 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Shared;
+using DiffPlex.DiffBuilder.Model;
+using SatuPintu.Content.Admin;
 using SatuPintu.Tests.Infrastructure;
 
 namespace SatuPintu.Tests.Content;
@@ -38,9 +39,10 @@ public sealed class RevisionTests(ManyLoginsApp app) : WithPersonas(app), IClass
     [Fact]
     public void Line_diff_keeps_order_and_marks_changes()
     {
-        var diff = LineDiff.Compare("a\nb\nc", "a\nx\nc\nd");
+        var diff = RevisionsModel.Compare("a\nb\nc\n  d", "a\nx\nc\nd\ne");
         Assert.Equal(
-            [(LineDiff.Change.Same, "a"), (LineDiff.Change.Removed, "b"), (LineDiff.Change.Added, "x"), (LineDiff.Change.Same, "c"), (LineDiff.Change.Added, "d")],
-            diff.Select(l => (l.Change, l.Text)));
+            [(ChangeType.Unchanged, "a"), (ChangeType.Deleted, "b"), (ChangeType.Inserted, "x"), (ChangeType.Unchanged, "c"),
+             (ChangeType.Deleted, "  d"), (ChangeType.Inserted, "d"), (ChangeType.Inserted, "e")],
+            diff.Select(l => (l.Type, l.Text)));
     }
 }

@@ -1,9 +1,10 @@
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Data;
-using SatuPintu.Shared;
 
 namespace SatuPintu.Content.Admin;
 
@@ -13,7 +14,7 @@ public sealed class RevisionsModel(SatuPintuDb db, Publishing publishing) : Page
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
     public ArticleRevision? Compared { get; private set; }
-    public IReadOnlyList<LineDiff.Line> Diff { get; private set; } = [];
+    public IReadOnlyList<DiffPiece> Diff { get; private set; } = [];
     public string? Message { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, int? banding, CancellationToken ct)
@@ -29,7 +30,7 @@ public sealed class RevisionsModel(SatuPintuDb db, Publishing publishing) : Page
         }
         if (Compared is not null)
         {
-            Diff = LineDiff.Compare(Text(Compared.Title, Compared.Summary, Compared.BodyMarkdown), Text(Article.Title, Article.Summary, Article.BodyMarkdown ?? ""));
+            Diff = Compare(Text(Compared.Title, Compared.Summary, Compared.BodyMarkdown), Text(Article.Title, Article.Summary, Article.BodyMarkdown ?? ""));
         }
         return Page();
     }
@@ -67,4 +68,8 @@ public sealed class RevisionsModel(SatuPintuDb db, Publishing publishing) : Page
         }
         return null;
     }
+
+    /// <summary>Line diff by DiffPlex (Myers); whitespace counts, since indentation is meaningful in Markdown.</summary>
+    internal static IReadOnlyList<DiffPiece> Compare(string before, string after) =>
+        InlineDiffBuilder.Diff(before, after, ignoreWhiteSpace: false).Lines;
 }
