@@ -27,6 +27,7 @@ if (verb)
     return await CliVerbs.RunAsync(app, args);
 }
 
+app.ValidateSettings();
 await app.PrepareDatabaseAsync();
 
 app.UseHosting();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuPintu.Data;
+using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
 
 namespace SatuPintu.Accounts;
@@ -93,8 +94,7 @@ public static class AccountsFeature
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/LoginTwoFactor");
         });
 
-        builder.Services.AddOptions<Admin.AccountOptions>().Bind(builder.Configuration.GetSection(Admin.AccountOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<Admin.AccountOptions, Admin.AccountOptionsValidator>(Admin.AccountOptions.Section);
         var attempts = builder.Configuration.GetSection(Admin.AccountOptions.Section).Get<Admin.AccountOptions>()?.LoginAttemptsPerMinute ?? 10;
         builder.Services.AddRateLimiter(o =>
         {

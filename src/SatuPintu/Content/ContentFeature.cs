@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuPintu.Content.Uploads;
+using SatuPintu.Hosting;
 using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
@@ -12,10 +13,8 @@ public static class ContentFeature
 {
     public static void AddContent(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<UploadOptions>().Bind(builder.Configuration.GetSection(UploadOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<ContentOptions, ContentOptionsValidator>(ContentOptions.Section);
+        builder.AddValidatedOptions<UploadOptions, UploadOptionsValidator>(UploadOptions.Section);
         builder.Services.AddSingleton<UploadInspector>();
         builder.Services.AddSingleton<ImageProcessor>();
         builder.Services.AddScoped<UploadStore>();

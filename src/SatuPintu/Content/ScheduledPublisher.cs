@@ -63,3 +63,6 @@ public sealed class ContentOptions
     [System.ComponentModel.DataAnnotations.Range(1, 3600)]
     public int SchedulerSeconds { get; set; } = 15;
 }
+
+[OptionsValidator]
+public sealed partial class ContentOptionsValidator : IValidateOptions<ContentOptions>;

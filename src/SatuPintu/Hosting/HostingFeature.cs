@@ -16,11 +16,7 @@ public static class HostingFeature
 
     public static void AddHosting(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SatuPintuOptions>()
-            .Bind(builder.Configuration.GetSection(SatuPintuOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => RegionalClock.TryFindZone(o.TimeZone) is not null, "SatuPintu:TimeZone is not a known time zone.")
-            .ValidateOnStart();
+        builder.AddValidatedOptions<SatuPintuOptions, SatuPintuOptionsValidator>(SatuPintuOptions.Section);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SatuPintuOptions>>().Value);
         builder.Services.AddSingleton(TimeProvider.System);
         // Indonesian text is mostly ASCII, but names and dashes should not come out as &#x2014;.

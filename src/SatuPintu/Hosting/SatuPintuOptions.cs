@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace SatuPintu.Hosting;
 
-/// <summary>Settings under the "SatuPintu" section (environment: <c>SatuPintu__…</c>).</summary>
+/// <summary>Settings directly under the "SatuPintu" section (environment: <c>SatuPintu__…</c>).</summary>
 public sealed class SatuPintuOptions
 {
     public const string Section = "SatuPintu";
@@ -13,11 +14,13 @@ public sealed class SatuPintuOptions
 
     /// <summary>IANA zone dates are shown in; Kepahiang is on WIB.</summary>
     [Required]
+    [TimeZoneId]
     public string TimeZone { get; set; } = "Asia/Jakarta";
 
     /// <summary>Seed the demo instance on first start of an empty database.</summary>
     public bool SeedDemo { get; set; } = true;
 
+    [ValidateObjectMembers]
     public OutputCacheSettings OutputCache { get; set; } = new();
 
     public string DataDirFullPath => Path.GetFullPath(DataDir);
@@ -32,4 +35,16 @@ public sealed class OutputCacheSettings
     /// <summary>Upper bound on staleness for changes no write signals (e.g. a scheduled publish time passing).</summary>
     [Range(1, 86400)]
     public int Seconds { get; set; } = 60;
+}
+
+[OptionsValidator]
+public sealed partial class SatuPintuOptionsValidator : IValidateOptions<SatuPintuOptions>;
+
+/// <summary>An IANA (or Windows) time zone id this machine knows.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class TimeZoneIdAttribute : ValidationAttribute
+{
+    public TimeZoneIdAttribute() : base("The field {0} must be a known time zone id, e.g. Asia/Jakarta.") { }
+
+    public override bool IsValid(object? value) => value is not string id || RegionalClock.TryFindZone(id) is not null;
 }

@@ -90,3 +90,6 @@ public sealed class AccountOptions
     [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
     public int LoginAttemptsPerMinute { get; set; } = 10;
 }
+
+[OptionsValidator]
+public sealed partial class AccountOptionsValidator : IValidateOptions<AccountOptions>;

@@ -23,3 +23,6 @@ public sealed class UploadOptions
     [Range(50, 1000)]
     public int ThumbnailWidth { get; set; } = 400;
 }
+
+[Microsoft.Extensions.Options.OptionsValidator]
+public sealed partial class UploadOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<UploadOptions>;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Microsoft.Extensions.Options;
 
 namespace SatuPintu.Hosting.Cli;
 
@@ -60,11 +61,19 @@ public static class CliVerbs
         }
         try
         {
+            app.ValidateSettings();
             return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliUsageException e)
         {
             return await ReportUsageAsync(command, e.Message);
+        }
+        catch (Exception e) when (e is OptionsValidationException
+            || (e is AggregateException all && all.InnerExceptions.All(i => i is OptionsValidationException)))
+        {
+            var messages = e is AggregateException many ? many.InnerExceptions.Select(i => i.Message) : [e.Message];
+            await Console.Error.WriteLineAsync($"galat konfigurasi: {string.Join("\n", messages)}");
+            return CliExit.Failed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
