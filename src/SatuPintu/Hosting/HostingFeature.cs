@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Hosting;
 
@@ -17,6 +18,8 @@ public static class HostingFeature
     public static void AddHosting(this WebApplicationBuilder builder)
     {
         builder.AddValidatedOptions<SatuPintuOptions, SatuPintuOptionsValidator>(SatuPintuOptions.Section);
+        builder.AddValidatedOptions<SiteOptions, SiteOptionsValidator>(SiteOptions.Section);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiteOptions>>().Value);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<SatuPintuOptions>>().Value);
         builder.Services.AddSingleton(TimeProvider.System);
         // Indonesian text is mostly ASCII, but names and dashes should not come out as &#x2014;.

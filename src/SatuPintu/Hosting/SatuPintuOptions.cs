@@ -12,7 +12,7 @@ public sealed class SatuPintuOptions
     [Required]
     public string DataDir { get; set; } = "data";
 
-    /// <summary>IANA zone dates are shown in; Kepahiang is on WIB.</summary>
+    /// <summary>IANA zone dates are shown in: WIB by default.</summary>
     [Required]
     [TimeZoneId]
     public string TimeZone { get; set; } = "Asia/Jakarta";

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace SatuPintu.Shared;
+
+/// <summary>Who this instance is for, shown on every page: settings under "SatuPintu:Site".</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "SatuPintu:Site";
+
+    /// <summary>The regency or city, as people write it: "Kabupaten Kepahiang", "Kota Bengkulu".</summary>
+    [Required]
+    [StringLength(100, MinimumLength = 3)]
+    public string Regency { get; set; } = "Kabupaten Kepahiang";
+
+    /// <summary>The portal's name; empty means "Portal Satu Pintu" and the regency.</summary>
+    [StringLength(150)]
+    public string? PortalName { get; set; }
+
+    /// <summary>The agency that runs the portal, named in the footer.</summary>
+    [Required]
+    [StringLength(200)]
+    public string Operator { get; set; } = "Dinas Komunikasi, Informatika, Persandian dan Statistik";
+
+    /// <summary>Postal address and telephone for the footer; empty shows none.</summary>
+    [StringLength(300)]
+    public string? Address { get; set; } = "Kompleks Perkantoran Pemkab Kepahiang, Bengkulu · Telepon (0732)";
+
+    public string Name => string.IsNullOrWhiteSpace(PortalName) ? $"Portal Satu Pintu {Regency}" : PortalName;
+
+    /// <summary>Under the regency's name in the header.</summary>
+    public string Label => string.IsNullOrWhiteSpace(PortalName) ? "Portal Satu Pintu" : PortalName;
+}
+
+[OptionsValidator]
+public sealed partial class SiteOptionsValidator : IValidateOptions<SiteOptions>;
