@@ -1,4 +1,5 @@
 using SatuPintu.Accounts;
+using SatuPintu.Audit;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Directory;
@@ -17,6 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddHosting();
 builder.AddData();
 builder.AddAccounts();
+builder.AddAudit();
 builder.AddDirectory();
 builder.AddContent();
 

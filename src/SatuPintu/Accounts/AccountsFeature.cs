@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuPintu.Data;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Accounts;
 
@@ -79,15 +80,13 @@ public static class AccountsFeature
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Access.StaffPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsStaff()))
-            .AddPolicy(Access.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Access.AdminRole));
+            .AddPolicy(Access.AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Access.AdminRole))
+            .AddPolicy(ApiGroup.Policy, p => p.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
 
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
-            // Every page under /admin needs a staff member unless it says otherwise (login, denied).
+            // Each capability authorizes its own Admin/ folder in its …Feature.cs; here the sign-in pages stay open.
             o.Conventions.AuthorizeFolder("/Accounts/Admin", Access.StaffPolicy);
-            o.Conventions.AuthorizeFolder("/Content/Admin", Access.StaffPolicy);
-            o.Conventions.AuthorizeFolder("/Directory/Admin", Access.StaffPolicy);
-            o.Conventions.AuthorizeFolder("/Audit/Admin", Access.AdminPolicy);
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Login");
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Denied");
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Logout");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuPintu.Accounts;
 using SatuPintu.Content.Uploads;
 using SatuPintu.Hosting;
 using SatuPintu.Shared;
@@ -27,6 +28,7 @@ public static class ContentFeature
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
+            o.Conventions.AuthorizeFolder("/Content/Admin", Access.StaffPolicy);
             o.Conventions.AddPageRoute("/Content/ArticleList", "/opd/{opd}/{kind:" + ArticleKinds.RoutePattern + "}");
             o.Conventions.AddPageRoute("/Content/DocumentList", "/opd/{opd}/dokumen");
             o.Conventions.AddPageRoute("/Content/Admin/EditArticle", "/admin/artikel/baru/{handler?}");
