@@ -83,6 +83,7 @@ public static class HostingFeature
             }
             return next(context);
         });
+        app.UseBadRequestProblems();
         app.UseResponseCompression();
         app.UseOutputCache();
     }
