@@ -44,7 +44,7 @@ internal static class BadRequestProblems
                 ? $"Isi permintaan melebihi batas {Shared.Formats.FileSize(l)}; tidak ada yang disimpan."
                 : "Isi permintaan melebihi batas; tidak ada yang disimpan."),
             415 => ("Jenis isi tidak didukung", "Kirim isi permintaan sebagai application/json (atau multipart/form-data untuk unggahan)."),
-            _ => ("Permintaan tidak dapat dibaca", "Isi permintaan bukan JSON yang sah atau tidak sesuai bentuk yang diharapkan (lihat /api/v1/openapi.json); tidak ada yang disimpan."),
+            _ => ("Permintaan tidak dapat dibaca", "Isi permintaan tidak dapat dibaca: JSON yang tidak sah, formulir unggahan yang rusak, atau bentuk yang tidak sesuai (lihat /api/v1/openapi.json). Tidak ada yang disimpan."),
         };
         context.Response.StatusCode = status;
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
