@@ -27,14 +27,15 @@ public static class UploadLimits
         }
         var o = context.RequestServices.GetRequiredService<IOptions<UploadOptions>>().Value;
         var limit = o.MaxRequestBytes;
+        // Set first, so that the server does not drain more than this of a refused body either.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
         if (context.Request.ContentLength > limit)
         {
             await RefuseAsync(context, o);
             return;
-        }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-        {
-            size.MaxRequestBodySize = limit;
         }
         if (context.Request.HasFormContentType)
         {
@@ -54,8 +55,6 @@ public static class UploadLimits
     {
         var message = TooLarge(context.Request.ContentLength ?? 0, o) + " Tidak ada yang disimpan.";
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        // The unread body is not drained: the connection closes after this answer.
-        context.Response.Headers.Connection = "close";
         if (context.Request.Path.StartsWithSegments("/api"))
         {
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
