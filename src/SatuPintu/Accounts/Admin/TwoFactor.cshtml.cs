@@ -27,7 +27,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            Problem = "Kode tidak cocok. Periksa jam ponsel dan coba kode yang baru.";
+            Problem = "Kode tidak cocok atau sudah dipakai. Periksa jam ponsel dan coba kode yang baru.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync();
             return Page();
@@ -77,16 +77,4 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var label = Uri.EscapeDataString($"SatuPintu:{user.Email}");
         AuthenticatorUri = new StringBuilder($"otpauth://totp/{label}?secret={key}&issuer=SatuPintu&digits=6").ToString();
     }
-}
-
-/// <summary>Settings under "SatuPintu:Accounts".</summary>
-public sealed class AccountOptions
-{
-    public const string Section = "SatuPintu:Accounts";
-
-    /// <summary>Admins must use TOTP: without it they are sent to set it up before anything else.</summary>
-    public bool RequireTwoFactorForAdmins { get; set; }
-
-    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
-    public int LoginAttemptsPerMinute { get; set; } = 10;
 }

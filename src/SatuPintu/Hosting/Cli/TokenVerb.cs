@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using SatuPintu.Accounts;
+using SatuPintu.Accounts.Admin;
 using SatuPintu.Audit;
 using SatuPintu.Data;
 
@@ -15,7 +16,8 @@ internal static class TokenVerb
 
           Mencetak token akses pribadi sekali, sendirian di baris terakhir keluaran.
           Token mengikuti hak akses akun; simpan hash-nya saja yang ada di basis data.
-          --expires 1..3650 hari (tanpa opsi: tidak kedaluwarsa; dapat dicabut di /admin/akun/token).
+          --expires HARI: 1 sampai batas SatuPintu:Accounts:MaxTokenDays (bawaan 365), tanpa opsi: batas itu.
+          Dapat dicabut di /admin/akun/token; dicabut semua saat kata sandi diatur ulang atau akun dinonaktifkan.
         """;
 
     public static CliVerb Verb => new("token", "Membuat token akses pribadi untuk API.", Usage, RunAsync);
@@ -36,9 +38,10 @@ internal static class TokenVerb
         int? days = null;
         if (options.TryGetValue("expires", out var raw))
         {
-            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1 || d > TokenIssuer.MaxDays)
+            var max = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountOptions>>().Value.MaxTokenDays;
+            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1 || d > max)
             {
-                throw new CliUsageException($"--expires harus 1..{TokenIssuer.MaxDays} hari, bukan '{raw}'");
+                throw new CliUsageException($"--expires harus 1..{max} hari, bukan '{raw}'");
             }
             days = d;
         }
