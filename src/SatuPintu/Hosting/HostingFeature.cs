@@ -66,11 +66,9 @@ public static class HostingFeature
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseHsts();
-        }
-        if (!app.Environment.IsDevelopment())
-        {
             app.UseExceptionHandler("/galat/500");
+            // After the exception handler, so its re-executed error page passes through here again and keeps HSTS.
+            app.UseHsts();
         }
         // The original query string is dropped: it belongs to the failed page, not to the error page.
         app.UseStatusCodePagesWithReExecute("/galat/{0}", "?kode={0}");
