@@ -26,6 +26,7 @@ public static class HostingFeature
         // Indonesian text is mostly ASCII, but names and dashes should not come out as &#x2014;.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton<RegionalClock>();
+        builder.AddProxySupport();
 
         builder.Services.AddResponseCompression(o =>
         {
@@ -63,6 +64,7 @@ public static class HostingFeature
 
     public static void UseHosting(this WebApplication app)
     {
+        app.UseProxySupport();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
