@@ -142,3 +142,27 @@ public abstract class SignInSecurityTests(ClockApp app) : WithPersonas(app)
 public sealed class SqliteSignInSecurityTests(SqliteClockApp app) : SignInSecurityTests(app), IClassFixture<SqliteClockApp>;
 
 public sealed class PostgresSignInSecurityTests(PostgresClockApp app) : SignInSecurityTests(app), IClassFixture<PostgresClockApp>;
+
+/// <summary>One address trying many e-mails is slowed down too (the in-process test server has one address for every client).</summary>
+public sealed class AddressThrottleTests(AddressThrottleTests.FewPerAddressApp app) : IClassFixture<AddressThrottleTests.FewPerAddressApp>
+{
+    public sealed class FewPerAddressApp() : SatuPintuApp(postgres: false, new()
+    {
+        ["SatuPintu:Accounts:LoginAttemptsPerMinute"] = "1000",
+        ["SatuPintu:Accounts:FailuresPerAddress"] = "3",
+    });
+
+    [Fact]
+    public async Task Spraying_many_emails_from_one_address_makes_that_address_wait()
+    {
+        var person = (await Personas.CreateAsync(app)).EditorA;
+        var client = app.Browser();
+        for (var i = 0; i < 3; i++)
+        {
+            await Personas.PostFormAsync(client, "/admin/masuk", new() { ["Email"] = $"semprot{i}@uji.kepahiangkab.go.id", ["Password"] = "salah-salah-salah" });
+        }
+        var next = await Personas.PostFormAsync(client, "/admin/masuk", new() { ["Email"] = person.Email, ["Password"] = Personas.Password });
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Contains("coba lagi dalam 1 menit", await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
