@@ -47,6 +47,9 @@ public sealed class SignInThrottle(SatuPintuDb db, IOptions<AccountOptions> opti
             // Two first failures of one key at once: the other request stored it; this one's count is lost, nothing else.
             db.ChangeTracker.Clear();
         }
+        // Sprayed e-mails leave one row each: drop the ones long forgotten (indexed, a handful at a time).
+        var stale = now - Forget;
+        await db.LoginThrottles.Where(t => t.LastFailureAt < stale && (t.BlockedUntil == null || t.BlockedUntil < now)).ExecuteDeleteAsync(ct);
         var wait = new[] { account, host }.Max();
         return wait > TimeSpan.Zero ? wait : null;
     }

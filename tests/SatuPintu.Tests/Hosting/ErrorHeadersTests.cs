@@ -24,9 +24,9 @@ public sealed class ErrorHeadersTests(ErrorHeadersTests.ThrowingApp app) : IClas
             public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
             {
                 next(app);
-                app.Use((HttpContext context, RequestDelegate _) => context.Request.Path.Value is "/uji/galat" or "/api/uji/galat"
+                app.Use((HttpContext context, RequestDelegate following) => context.Request.Path.Value is "/uji/galat" or "/api/uji/galat"
                     ? throw new InvalidOperationException("forced failure of a test")
-                    : Task.CompletedTask);
+                    : following(context));
             };
         }
     }

@@ -48,6 +48,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         }
         var user = await CurrentAsync();
         await users.SetTwoFactorEnabledAsync(user, false);
+        // A new key's codes were never used: the "used once" mark belongs to the old key (saved with the reset).
+        user.LastTotpStep = null;
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         Message = "Verifikasi dua langkah dinonaktifkan.";
@@ -68,6 +70,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            user.LastTotpStep = null;
             await users.ResetAuthenticatorKeyAsync(user);
             // A new key means a new security stamp: carry it in this cookie, or the next check signs the person out mid-setup.
             await signIn.RefreshSignInAsync(user);
