@@ -12,7 +12,7 @@ bench_prepare_work
 rm -rf "$BENCH_WORK/data"
 admin=bench-admin@satupintu.local
 bench_start_app SatuPintu__SeedDemo=false SatuPintu__Accounts__BootstrapAdminEmail=$admin \
-  SatuPintu__Accounts__LoginAttemptsPerMinute=10000 SatuPintu__Accounts__FailuresPerAccount=1000 SatuPintu__Accounts__FailuresPerAddress=100000
+  SatuPintu__Accounts__LoginAttemptsPerMinute=10000 SatuPintu__Accounts__FailuresPerAccount=1000 SatuPintu__Accounts__FailuresPerAddress=10000
 trap bench_stop_app EXIT
 jar="$BENCH_WORK/signin.cookies"
 
