@@ -64,9 +64,9 @@ public static class DataFeature
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoOnceAsync();
         }
-        if (await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync() is { } password)
+        if (await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync() is { } admin)
         {
-            AdminBootstrap.Print(password);
+            AdminBootstrap.Print(admin);
         }
     }
 }

@@ -25,6 +25,7 @@ public static class HostingFeature
         // Indonesian text is mostly ASCII, but names and dashes should not come out as &#x2014;.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton<RegionalClock>();
+        builder.AddProxySupport();
 
         builder.Services.AddResponseCompression(o =>
         {
@@ -62,14 +63,13 @@ public static class HostingFeature
 
     public static void UseHosting(this WebApplication app)
     {
+        app.UseProxySupport();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseHsts();
-        }
-        if (!app.Environment.IsDevelopment())
-        {
             app.UseExceptionHandler("/galat/500");
+            // After the exception handler, so its re-executed error page passes through here again and keeps HSTS.
+            app.UseHsts();
         }
         // The original query string is dropped: it belongs to the failed page, not to the error page.
         app.UseStatusCodePagesWithReExecute("/galat/{0}", "?kode={0}");
