@@ -110,7 +110,7 @@ public sealed class CliTests : IDisposable
     [InlineData("user add --email a@b.id", "--role wajib diisi")]
     [InlineData("token hapus", "subperintah tidak dikenal: 'hapus'")]
     [InlineData("token create --name x", "--email wajib diisi")]
-    [InlineData("token create --email a@b.id --name x --expires 3651", "--expires harus bilangan bulat 1..3650 hari, bukan '3651'")]
+    [InlineData("token create --email a@b.id --name x --expires 366", "--expires harus bilangan bulat 1..365 hari, bukan '366'")]
     public async Task Bad_arguments_name_the_argument_in_one_error_line(string args, string message)
     {
         var (exit, output, error) = await RunAsync(args.Split(' '));
