@@ -9,7 +9,7 @@ using SatuPintu.Shared;
 namespace SatuPintu.Content;
 
 /// <summary>
-/// /api/v1/articles: the same operations as the admin pages, through <see cref="Publishing"/>,
+/// /api/v1/articles: the same operations as the admin pages, through <see cref="ArticlePublishing"/>,
 /// so the API can never allow what the UI refuses. Errors are RFC 9457 problem details.
 /// </summary>
 internal static class ArticlesApi
@@ -33,13 +33,13 @@ internal static class ArticlesApi
         g.MapPost("/", CreateAsync).WithSummary("Buat draf artikel");
         g.MapPut("/{id:int}", UpdateAsync).WithSummary("Ubah artikel");
         g.MapDelete("/{id:int}", DeleteAsync).WithSummary("Hapus artikel");
-        g.MapPost("/{id:int}/submit", (int id, ClaimsPrincipal user, Publishing p, HttpContext http, CancellationToken ct) =>
+        g.MapPost("/{id:int}/submit", (int id, ClaimsPrincipal user, ArticlePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.SubmitAsync(user, id, ct), http)).WithSummary("Ajukan untuk ditinjau");
-        g.MapPost("/{id:int}/publish", (int id, PublishRequest? body, ClaimsPrincipal user, Publishing p, HttpContext http, CancellationToken ct) =>
+        g.MapPost("/{id:int}/publish", (int id, PublishRequest? body, ClaimsPrincipal user, ArticlePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.PublishAsync(user, id, body?.At, ct), http)).WithSummary("Terbitkan sekarang atau jadwalkan (reviewer/admin)");
-        g.MapPost("/{id:int}/reject", (int id, RejectRequest body, ClaimsPrincipal user, Publishing p, HttpContext http, CancellationToken ct) =>
+        g.MapPost("/{id:int}/reject", (int id, RejectRequest body, ClaimsPrincipal user, ArticlePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.RejectAsync(user, id, body.Reason, ct), http)).WithSummary("Tolak dengan alasan (reviewer/admin)");
-        g.MapPost("/{id:int}/unpublish", (int id, ClaimsPrincipal user, Publishing p, HttpContext http, CancellationToken ct) =>
+        g.MapPost("/{id:int}/unpublish", (int id, ClaimsPrincipal user, ArticlePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.UnpublishAsync(user, id, ct), http)).WithSummary("Tarik dari portal (reviewer/admin)");
     }
 
@@ -74,7 +74,7 @@ internal static class ArticlesApi
         return Results.Ok(new ArticlePage(items.Select(a => ToDto(a, http)).ToList(), page.Number, page.Size, total));
     }
 
-    private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, Publishing publishing, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, ArticlePublishing publishing, HttpContext http, CancellationToken ct)
     {
         var a = await publishing.FindAsync(id, ct);
         if (a is null || (a.Status != PublicationStatus.Published && !user.Can(OpdRight.Edit, a.OpdId)))
@@ -84,7 +84,7 @@ internal static class ArticlesApi
         return Results.Ok(ToDto(a, http));
     }
 
-    private static async Task<IResult> CreateAsync(ArticleInput input, ClaimsPrincipal user, Publishing publishing, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(ArticleInput input, ClaimsPrincipal user, ArticlePublishing publishing, HttpContext http, CancellationToken ct)
     {
         var outcome = await publishing.CreateAsync(user, input, ct);
         return outcome.Status == EditStatus.Ok
@@ -92,10 +92,10 @@ internal static class ArticlesApi
             : Problem(outcome);
     }
 
-    private static Task<IResult> UpdateAsync(int id, ArticleInput input, ClaimsPrincipal user, Publishing publishing, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> UpdateAsync(int id, ArticleInput input, ClaimsPrincipal user, ArticlePublishing publishing, HttpContext http, CancellationToken ct) =>
         Answer(publishing.UpdateAsync(user, id, input, ct), http);
 
-    private static async Task<IResult> DeleteAsync(int id, ClaimsPrincipal user, Publishing publishing, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(int id, ClaimsPrincipal user, ArticlePublishing publishing, CancellationToken ct)
     {
         var outcome = await publishing.DeleteAsync(user, id, ct);
         return outcome.Status == EditStatus.Ok ? Results.NoContent() : Problem(outcome);

@@ -246,9 +246,9 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         {
             errors["title"] = [$"Judul wajib diisi (paling banyak {MaxTitle} karakter)."];
         }
-        if ((input.Body?.Length ?? 0) > Publishing.MaxBody)
+        if ((input.Body?.Length ?? 0) > ArticlePublishing.MaxBody)
         {
-            errors["body"] = [$"Isi paling banyak {Publishing.MaxBody / 1000} ribu karakter."];
+            errors["body"] = [$"Isi paling banyak {ArticlePublishing.MaxBody / 1000} ribu karakter."];
         }
         if (input.SortOrder is < 0 or > 1000)
         {

@@ -12,11 +12,11 @@ namespace SatuPintu.Content.Admin;
 
 /// <summary>
 /// /admin/artikel/baru and /admin/artikel/{id}: the editor's form (Markdown, sanitized on save) and the
-/// workflow buttons. Every action goes through <see cref="Publishing"/>, as the API does.
+/// workflow buttons. Every action goes through <see cref="ArticlePublishing"/>, as the API does.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
 [RequestSizeLimit(210L * 1024 * 1024)]
-public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, RegionalClock clock, UploadStore uploads) : PageModel
+public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb db, RegionalClock clock, UploadStore uploads) : PageModel
 {
     public sealed class Form
     {
@@ -50,7 +50,7 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
     public string? Problem { get; private set; }
 
     public bool CanPublish => Article is not null && User.Can(OpdRight.Publish, Article.OpdId);
-    public bool CanEdit => Article is null || Publishing.MayEdit(User, Article);
+    public bool CanEdit => Article is null || ArticlePublishing.MayEdit(User, Article);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -109,7 +109,7 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
         {
             return NotFound();
         }
-        if (!Publishing.MayEdit(User, article))
+        if (!ArticlePublishing.MayEdit(User, article))
         {
             return Forbid();
         }

@@ -8,7 +8,7 @@ using SatuPintu.Shared;
 namespace SatuPintu.Content.Admin;
 
 /// <summary>/admin/artikel/{id}/revisi: every saved version, a line diff against the current text, and restore.</summary>
-public sealed class RevisionsModel(SatuPintuDb db, Publishing publishing) : PageModel
+public sealed class RevisionsModel(SatuPintuDb db, ArticlePublishing publishing) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];

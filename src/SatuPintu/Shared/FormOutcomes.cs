@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuPintu.Content;
 
-namespace SatuPintu.Content;
+namespace SatuPintu.Shared;
 
 /// <summary>How an admin page answers the outcome of a change made through a service it shares with the API.</summary>
-public static class EditPages
+public static class FormOutcomes
 {
     /// <summary>404 or 403 for an outcome that refuses; null otherwise.</summary>
     public static IActionResult? Refusal(this PageModel page, EditStatus status) => status switch

@@ -12,7 +12,7 @@ namespace SatuPintu.Content;
 /// authorization rule (<see cref="Access"/>) exist once.
 /// Workflow: Draft → Review → Published (or Scheduled → Published), Review → Rejected → Review …
 /// </summary>
-public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider time)
+public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider time)
 {
     public const int MaxTitle = 300;
     public const int MaxSummary = 1000;
