@@ -56,6 +56,19 @@ public static class FormOutcomes
         }
     }
 
+    /// <summary>The TempData key of the success notice that rides across the redirect after a POST.</summary>
+    public const string NoticeKey = "Message";
+
+    /// <summary>
+    /// POST/redirect/GET: a change that went through is answered with a redirect, its notice carried in
+    /// TempData, so reloading the page never repeats the change and the form shows the stored state.
+    /// </summary>
+    public static RedirectResult Done(this PageModel page, string url, string notice)
+    {
+        page.TempData[NoticeKey] = notice;
+        return new RedirectResult(url);
+    }
+
     /// <summary>All the form's messages in one line, for the notice above it.</summary>
     public static string AllMessages(this ModelStateDictionary state) =>
         string.Join(" ", state.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));

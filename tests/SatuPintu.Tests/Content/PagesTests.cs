@@ -204,7 +204,7 @@ public abstract class PagesTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Judul wajib diisi", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        Assert.Equal(HttpStatusCode.OK, (await Personas.PostFormAsync(editor, edit + "/Submit", [], edit)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Personas.PostFormAsync(editor, edit + "/Submit", [], edit)).StatusCode);
         var reviewer = await Personas.SignInAsync(app, People.ReviewerA.Email);
         // The reviewer's dashboard counts the page among those waiting, and the filtered list shows it.
         var waiting = System.Text.RegularExpressions.Regex.Match(await reviewer.GetOkAsync("/admin"), "status=review\">(\\d+) halaman");
@@ -212,8 +212,8 @@ public abstract class PagesTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Contains(title, await reviewer.GetOkAsync("/admin/halaman?status=review"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, (await reviewer.FetchAsync("/admin/halaman?status=entah")).Status);
         var published = await Personas.PostFormAsync(reviewer, edit + "/Publish", [], edit);
-        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
-        Assert.Contains("Halaman diterbitkan", await published.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Contains("Halaman diterbitkan", await reviewer.GetOkAsync(published.Headers.Location!.ToString()), StringComparison.Ordinal);
 
         var slug = SatuPintu.Shared.Slug.From(title, 80);
         Assert.Contains("Berdiri tahun", await app.Browser().GetOkAsync($"/opd/{Personas.OpdA}/halaman/{slug}"), StringComparison.Ordinal);

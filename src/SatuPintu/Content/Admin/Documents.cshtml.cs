@@ -28,7 +28,8 @@ public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents,
 
     public IReadOnlyList<Document> Documents { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
     public long MaxBytes => options.Value.MaxBytes;
 
@@ -64,11 +65,7 @@ public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents,
             case EditStatus.Forbidden:
                 return Forbid();
             case EditStatus.Ok:
-                Message = success(outcome.Document!);
-                Input = new Form();
-                ModelState.Clear();
-                await LoadAsync(ct);
-                return Page();
+                return this.Done("/admin/dokumen", success(outcome.Document!));
             default:
                 foreach (var (field, messages) in outcome.Errors ?? new Dictionary<string, string[]>())
                 {

@@ -18,7 +18,7 @@ namespace SatuPintu.Content.Admin;
 [RequestSizeLimit(210L * 1024 * 1024)]
 public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb db, RegionalClock clock, UploadStore uploads) : PageModel
 {
-    public sealed class Form
+    public sealed record Form
     {
         public string? Opd { get; set; }
         public string? Kind { get; set; } = "berita";
@@ -46,7 +46,8 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
     public Article? Article { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> AllTags { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
 
     public bool CanPublish => Article is not null && User.Can(OpdRight.Publish, Article.OpdId);
@@ -75,11 +76,7 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
     {
         var input = ToInput();
         var outcome = id is { } existing ? await publishing.UpdateAsync(User, existing, input, ct) : await publishing.CreateAsync(User, input, ct);
-        if (outcome.Status == EditStatus.Ok && id is null)
-        {
-            return Redirect($"/admin/artikel/{outcome.Article!.Id}?disimpan=1");
-        }
-        return await ShowAsync(id, outcome, "Perubahan disimpan.", ct);
+        return await ShowAsync(id, outcome, id is null ? "Artikel disimpan sebagai draf." : "Perubahan disimpan.", ct, mainForm: true);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
@@ -89,7 +86,7 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
     {
         var at = Input.PublishAt is { } local ? clock.FromLocal(local) : (DateTime?)null;
         var outcome = await publishing.PublishAsync(User, id, at, ct);
-        var message = outcome.Article?.Status == PublicationStatus.Scheduled
+        var message = outcome is { Status: EditStatus.Ok, Article.Status: PublicationStatus.Scheduled }
             ? $"Artikel dijadwalkan terbit {clock.LongDateTime(outcome.Article.PublishAt!.Value)}."
             : "Artikel diterbitkan.";
         return await ShowAsync(id, outcome, message, ct);
@@ -101,7 +98,11 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
     public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) =>
         await ShowAsync(id, await publishing.UnpublishAsync(User, id, ct), "Artikel ditarik dari portal dan kembali menjadi draf.", ct);
 
-    /// <summary>Uploads an image (checked, re-encoded) and appends it to the body as Markdown.</summary>
+    /// <summary>
+    /// Uploads an image (checked, re-encoded) and appends it to the body as Markdown. The editor's form posts
+    /// its fields along with the file, so unsaved edits are saved with the image, and kept on the form when
+    /// the image is refused; a bare upload (no form fields) appends to the stored article.
+    /// </summary>
     public async Task<IActionResult> OnPostImageAsync(int id, CancellationToken ct)
     {
         var article = await publishing.FindAsync(id, ct);
@@ -113,9 +114,10 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         {
             return Forbid();
         }
+        var typed = Request.HasFormContentType && Request.Form.ContainsKey("Input.Body");
         if (Image is null || Image.Length == 0)
         {
-            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = ["Pilih berkas gambar."] }), "", ct);
+            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = ["Pilih berkas gambar."] }), "", ct, mainForm: typed);
         }
         using var buffer = new MemoryStream();
         await Image.CopyToAsync(buffer, ct);
@@ -126,25 +128,43 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         }
         if (saved.Error is not null)
         {
-            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = [saved.Error] }), "", ct);
+            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = [saved.Error] }), "", ct, mainForm: typed);
         }
         var media = saved.Value!;
         var alt = (media.AltText ?? "").Replace("]", "", StringComparison.Ordinal);
-        var input = ArticleInput.From(article) with { Body = $"{article.BodyMarkdown}\n\n![{alt}]({media.Url})" };
-        return await ShowAsync(id, await publishing.UpdateAsync(User, id, input, ct), "Gambar diunggah dan disisipkan di akhir isi.", ct);
+        var current = typed ? ToInput() : ArticleInput.From(article);
+        var input = current with { Body = $"{current.Body}\n\n![{alt}]({media.Url})" };
+        var outcome = await publishing.UpdateAsync(User, id, input, ct);
+        if (outcome.Status != EditStatus.Ok && typed)
+        {
+            // The image is stored; its link stays in the typed body, to be saved once the form is right.
+            Input = Input with { Body = input.Body };
+        }
+        return await ShowAsync(id, outcome, "Gambar diunggah dan disisipkan di akhir isi.", ct, mainForm: typed);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         var outcome = await publishing.DeleteAsync(User, id, ct);
-        return outcome.Status == EditStatus.Ok ? Redirect("/admin/artikel") : await ShowAsync(id, outcome, "", ct);
+        return outcome.Status == EditStatus.Ok
+            ? this.Done("/admin/artikel", $"Artikel \"{outcome.Article!.Title}\" dihapus.")
+            : await ShowAsync(id, outcome, "", ct);
     }
 
-    private async Task<IActionResult> ShowAsync(int? id, EditOutcome outcome, string success, CancellationToken ct)
+    /// <summary>
+    /// A change that went through redirects (POST/redirect/GET). A refused one shows the form again: as typed
+    /// when it was the form's own save (<paramref name="mainForm"/>), as stored after a refused side action
+    /// (submit, publish, reject …), whose own fields (reason, time) keep what was typed.
+    /// </summary>
+    private async Task<IActionResult> ShowAsync(int? id, EditOutcome outcome, string success, CancellationToken ct, bool mainForm = false)
     {
         if (this.Refusal(outcome.Status) is { } refusal)
         {
             return refusal;
+        }
+        if (outcome.Status == EditStatus.Ok)
+        {
+            return this.Done($"/admin/artikel/{outcome.Article!.Id}", success);
         }
         // The image has its own form, outside Input.
         if (this.ShowErrors(outcome.Status, outcome.Errors, f => f == "image" ? nameof(Image) : null) is { } status)
@@ -152,19 +172,15 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
             Problem = outcome.Message;
             Response.StatusCode = status;
         }
-        else
-        {
-            Message = success;
-        }
         Article = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
         if (Article is not null && !User.Can(OpdRight.Edit, Article.OpdId))
         {
             // Whoever may not edit the article sees nothing of it, whatever the outcome says.
             return Forbid();
         }
-        if (Article is not null && outcome.Status == EditStatus.Ok)
+        if (Article is not null && !mainForm)
         {
-            Input = FromArticle(Article);
+            Input = FromArticle(Article) with { Reason = Input.Reason, PublishAt = Input.PublishAt };
         }
         await LoadChoicesAsync(ct);
         return Page();

@@ -13,7 +13,7 @@ namespace SatuPintu.Content.Admin;
 /// </summary>
 public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : PageModel
 {
-    public sealed class Form
+    public sealed record Form
     {
         public string? Opd { get; set; }
         public string? Slug { get; set; }
@@ -28,7 +28,8 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
 
     public Page? Item { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
 
     public bool CanPublish => Item is not null && PagePublishing.Can(User, OpdRight.Publish, Item.OpdId);
@@ -57,11 +58,7 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
     {
         var input = new PageInput { Opd = Input.Opd, Slug = Input.Slug, Title = Input.Title, Body = Input.Body, SortOrder = Input.SortOrder };
         var outcome = id is { } existing ? await publishing.UpdateAsync(User, existing, input, ct) : await publishing.CreateAsync(User, input, ct);
-        if (outcome.Status == EditStatus.Ok && id is null)
-        {
-            return Redirect($"/admin/halaman/{outcome.Page!.Id}?disimpan=1");
-        }
-        return await ShowAsync(id, outcome, "Perubahan disimpan.", ct);
+        return await ShowAsync(id, outcome, id is null ? "Halaman disimpan sebagai draf." : "Perubahan disimpan.", ct, mainForm: true);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
@@ -79,23 +76,30 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         var outcome = await publishing.DeleteAsync(User, id, ct);
-        return outcome.Status == EditStatus.Ok ? Redirect("/admin/halaman") : await ShowAsync(id, outcome, "", ct);
+        return outcome.Status == EditStatus.Ok
+            ? this.Done("/admin/halaman", $"Halaman \"{outcome.Page!.Title}\" dihapus.")
+            : await ShowAsync(id, outcome, "", ct);
     }
 
-    private async Task<IActionResult> ShowAsync(int? id, PageOutcome outcome, string success, CancellationToken ct)
+    /// <summary>
+    /// A change that went through redirects (POST/redirect/GET). A refused one shows the form again: as typed
+    /// when it was the form's own save (<paramref name="mainForm"/>), as stored after a refused side action
+    /// (submit, publish, reject …), whose own field (the reason) keeps what was typed.
+    /// </summary>
+    private async Task<IActionResult> ShowAsync(int? id, PageOutcome outcome, string success, CancellationToken ct, bool mainForm = false)
     {
         if (this.Refusal(outcome.Status) is { } refusal)
         {
             return refusal;
         }
+        if (outcome.Status == EditStatus.Ok)
+        {
+            return this.Done($"/admin/halaman/{outcome.Page!.Id}", success);
+        }
         if (this.ShowErrors(outcome.Status, outcome.Errors) is { } status)
         {
             Problem = outcome.Message;
             Response.StatusCode = status;
-        }
-        else
-        {
-            Message = success;
         }
         Item = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
         if (Item is not null && !PagePublishing.Can(User, OpdRight.Edit, Item.OpdId))
@@ -103,9 +107,9 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
             // Whoever may not edit the page sees nothing of it, whatever the outcome says.
             return Forbid();
         }
-        if (Item is not null && outcome.Status == EditStatus.Ok)
+        if (Item is not null && !mainForm)
         {
-            Input = FromPage(Item);
+            Input = FromPage(Item) with { Reason = Input.Reason };
         }
         await LoadChoicesAsync(ct);
         return Page();

@@ -28,7 +28,7 @@ public sealed class OpdsModel(SatuPintuDb db, OpdEditing editing) : PageModel
         }
         if (outcome.Status == EditStatus.Ok)
         {
-            return Redirect($"/admin/opd/{outcome.Opd!.Slug}");
+            return this.Done($"/admin/opd/{outcome.Opd!.Slug}", $"{outcome.Opd.Name} ditambahkan.");
         }
         ModelState.AddFieldErrors(outcome.Errors);
         Problem = "OPD tidak dibuat: " + ModelState.AllMessages();
