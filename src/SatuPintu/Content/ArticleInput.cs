@@ -16,6 +16,8 @@ public sealed record ArticleInput
     public string? EventPlace { get; init; }
     /// <summary>Tag slugs.</summary>
     public IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>The <c>version</c> the change is based on; when given and the article moved on since, the change is refused (409).</summary>
+    public int? Version { get; init; }
 
     /// <summary>The article as it stands, for edits that change one thing (e.g. adding an image).</summary>
     public static ArticleInput From(Article a) => new()

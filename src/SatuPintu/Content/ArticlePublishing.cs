@@ -57,6 +57,10 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
         {
             return EditOutcome.Forbidden;
         }
+        if (Review.StaleVersion(article, input.Version, "artikel") is { } stale)
+        {
+            return EditOutcome.Conflict(stale);
+        }
         var (errors, opd, kind, tags) = await ValidateAsync(input, ct);
         // Moving to another OPD needs there the same right as editing it here (a published article: Publish).
         if (opd is not null && opd.Id != article.OpdId && !user.Can(RightToEdit(article), opd.Id))
@@ -73,20 +77,40 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
         Apply(article, input, kind, tags, user);
         var last = await db.ArticleRevisions.Where(r => r.ArticleId == id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
         AddRevision(article, last + 1, user);
-        await db.SaveChangesAsync(ct);
-        return EditOutcome.Ok(article);
+        return await SaveAsync(article, ct);
+    }
+
+    /// <summary>Saves a change to an existing article; a change saved by someone else in between is a 409, not an overwrite.</summary>
+    private async Task<EditOutcome> SaveAsync(Article article, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return EditOutcome.Ok(article);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EditOutcome.Conflict(Review.StaleMessage("artikel"));
+        }
     }
 
     public Task<EditOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Edit, a => Review.Submit(a, "artikel"), ct);
 
-    /// <summary>Publishes now, or schedules when <paramref name="at"/> is in the future.</summary>
-    public Task<EditOutcome> PublishAsync(ClaimsPrincipal user, int id, DateTime? at, CancellationToken ct) =>
+    /// <summary>
+    /// Publishes now, or schedules when <paramref name="at"/> is in the future. With <paramref name="version"/>
+    /// (the version the reviewer opened), a newer version is refused, so exactly what was reviewed goes out.
+    /// </summary>
+    public Task<EditOutcome> PublishAsync(ClaimsPrincipal user, int id, DateTime? at, CancellationToken ct, int? version = null) =>
         TransitionAsync(user, id, OpdRight.Publish, a =>
         {
             if (a.Status == PublicationStatus.Published)
             {
                 return "Artikel ini sudah terbit.";
+            }
+            if (Review.StaleVersion(a, version, "artikel") is { } stale)
+            {
+                return stale;
             }
             var now = Now;
             if (Utc(at) is { } when && when > now)
@@ -98,6 +122,7 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
             {
                 a.Status = PublicationStatus.Published;
                 a.PublishAt = now;
+                a.FirstPublishedAt ??= now;
             }
             a.RejectionReason = null;
             return null;
@@ -128,6 +153,10 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
             {
                 return "Artikel ini belum terbit.";
             }
+            if (a.Status == PublicationStatus.Published)
+            {
+                a.FirstPublishedAt ??= a.PublishAt ?? Now;
+            }
             a.Status = PublicationStatus.Draft;
             return null;
         }, ct);
@@ -143,6 +172,11 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
         if (!user.Can(needed, article.OpdId))
         {
             return EditOutcome.Forbidden;
+        }
+        if (!article.EverPublished)
+        {
+            // Never public: its drafts go with it. Once public, the revisions stay (their article link cleared).
+            db.ArticleRevisions.RemoveRange(await db.ArticleRevisions.Where(r => r.ArticleId == id).ToListAsync(ct));
         }
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
@@ -190,8 +224,7 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
         }
         article.UpdatedAt = Now;
         article.UpdatedBy = Actor(user);
-        await db.SaveChangesAsync(ct);
-        return EditOutcome.Ok(article);
+        return await SaveAsync(article, ct);
     }
 
     private void Apply(Article article, ArticleInput input, ArticleKind kind, List<Tag> tags, ClaimsPrincipal user)
@@ -207,6 +240,7 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
         article.Tags.AddRange(tags);
         article.UpdatedAt = Now;
         article.UpdatedBy = Actor(user);
+        Review.Changed(article);
     }
 
     private async Task<(Dictionary<string, string[]> Errors, Opd? Opd, ArticleKind Kind, List<Tag> Tags)> ValidateAsync(ArticleInput input, CancellationToken ct)

@@ -17,9 +17,10 @@ internal static class ArticlesApi
     public sealed record ArticleDto(
         int Id, string Opd, string Kind, string Slug, string Title, string? Summary, string Body, string BodyHtml,
         string Status, DateTime? PublishAt, DateTime CreatedAt, DateTime UpdatedAt, string Url,
-        DateTime? EventStart, DateTime? EventEnd, string? EventPlace, IReadOnlyList<string> Tags, string? RejectionReason);
+        DateTime? EventStart, DateTime? EventEnd, string? EventPlace, IReadOnlyList<string> Tags, string? RejectionReason, int Version);
 
-    public sealed record PublishRequest(DateTime? At);
+    /// <summary><c>version</c>: the version reviewed; publishing is refused (409) when the article changed since.</summary>
+    public sealed record PublishRequest(DateTime? At, int? Version);
 
     public sealed record RejectRequest(string? Reason);
 
@@ -36,7 +37,7 @@ internal static class ArticlesApi
         g.MapPost("/{id:int}/submit", (int id, ClaimsPrincipal user, ArticlePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.SubmitAsync(user, id, ct), http)).WithSummary("Ajukan untuk ditinjau");
         g.MapPost("/{id:int}/publish", (int id, PublishRequest? body, ClaimsPrincipal user, ArticlePublishing p, HttpContext http, CancellationToken ct) =>
-            Answer(p.PublishAsync(user, id, body?.At, ct), http)).WithSummary("Terbitkan sekarang atau jadwalkan (reviewer/admin)");
+            Answer(p.PublishAsync(user, id, body?.At, ct, body?.Version), http)).WithSummary("Terbitkan sekarang atau jadwalkan (reviewer/admin)");
         g.MapPost("/{id:int}/reject", (int id, RejectRequest body, ClaimsPrincipal user, ArticlePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.RejectAsync(user, id, body.Reason, ct), http)).WithSummary("Tolak dengan alasan (reviewer/admin)");
         g.MapPost("/{id:int}/unpublish", (int id, ClaimsPrincipal user, ArticlePublishing p, HttpContext http, CancellationToken ct) =>
@@ -115,5 +116,5 @@ internal static class ArticlesApi
         a.Id, a.Opd?.Slug ?? "", a.Kind.UrlWord(), a.Slug, a.Title, a.Summary, a.BodyMarkdown ?? "", a.BodyHtml,
         a.Status.ToString().ToLowerInvariant(), a.PublishAt, a.CreatedAt, a.UpdatedAt,
         $"{http.Request.Scheme}://{http.Request.Host}{ArticleKinds.DetailUrl(a.Kind, a.Slug)}",
-        a.EventStart, a.EventEnd, a.EventPlace, a.Tags.Select(t => t.Slug).Order().ToList(), a.RejectionReason);
+        a.EventStart, a.EventEnd, a.EventPlace, a.Tags.Select(t => t.Slug).Order().ToList(), a.RejectionReason, a.Version);
 }

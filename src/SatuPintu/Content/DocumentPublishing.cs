@@ -89,8 +89,8 @@ public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOpt
         {
             return DocumentOutcome.NotFound;
         }
-        // Unpublished uploads are the editor's to throw away; anything public needs a reviewer.
-        if (!user.Can(doc.Status == PublicationStatus.Published ? OpdRight.Publish : OpdRight.Edit, doc.OpdId))
+        // Uploads never published are the editor's to throw away; anything ever public needs a reviewer.
+        if (!user.Can(doc.Status == PublicationStatus.Published || doc.PublishAt is not null ? OpdRight.Publish : OpdRight.Edit, doc.OpdId))
         {
             return DocumentOutcome.Forbidden;
         }

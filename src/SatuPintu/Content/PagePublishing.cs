@@ -24,6 +24,8 @@ public sealed record PageInput
     public string? Body { get; init; }
     /// <summary>Order among the owner's pages; 0 when absent.</summary>
     public int? SortOrder { get; init; }
+    /// <summary>The <c>version</c> the change is based on; when given and the page moved on since, the change is refused (409).</summary>
+    public int? Version { get; init; }
 }
 
 /// <summary>The outcome of a page action, the same for the admin form and the API.</summary>
@@ -87,6 +89,10 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         {
             return PageOutcome.Forbidden;
         }
+        if (Review.StaleVersion(page, input.Version, "halaman") is { } stale)
+        {
+            return PageOutcome.Conflict(stale);
+        }
         var (errors, opd, slug) = await ValidateAsync(input, page, ct);
         // Moving a page to another owner needs there the same right as editing it here (a published page: Publish).
         if (!opd.Unknown && opd.Value?.Id != page.OpdId && !Can(user, RightToEdit(page), opd.Value?.Id))
@@ -109,6 +115,10 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
             await db.SaveChangesAsync(ct);
             return PageOutcome.Ok(page);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return PageOutcome.Conflict(Review.StaleMessage("halaman"));
+        }
         catch (DbUpdateException)
         {
             if (!await db.Pages.AsNoTracking().AnyAsync(p => p.OpdId == page.OpdId && p.Slug == page.Slug && p.Id != page.Id, ct))
@@ -122,12 +132,17 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
     public Task<PageOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Edit, a => Review.Submit(a, "halaman"), ct);
 
-    public Task<PageOutcome> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+    /// <summary>Publishes; with <paramref name="version"/> (the version the reviewer opened), a newer version is refused.</summary>
+    public Task<PageOutcome> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct, int? version = null) =>
         TransitionAsync(user, id, OpdRight.Publish, p =>
         {
             if (p.Status == PublicationStatus.Published)
             {
                 return "Halaman ini sudah terbit.";
+            }
+            if (Review.StaleVersion(p, version, "halaman") is { } stale)
+            {
+                return stale;
             }
             p.Status = PublicationStatus.Published;
             p.PublishedAt = Now;
@@ -198,7 +213,14 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         }
         page.UpdatedAt = Now;
         page.UpdatedBy = Actor(user);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return PageOutcome.Conflict(Review.StaleMessage("halaman"));
+        }
         return PageOutcome.Ok(page);
     }
 
@@ -213,6 +235,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         page.SortOrder = input.SortOrder ?? 0;
         page.UpdatedAt = Now;
         page.UpdatedBy = Actor(user);
+        Review.Changed(page);
     }
 
     /// <summary>Errors per field; the owner (Unknown when the slug names no OPD, Value null for the regency); the slug to use.</summary>

@@ -10,7 +10,10 @@ namespace SatuPintu.Content;
 internal static class PagesApi
 {
     public sealed record PageDto(int Id, string? Opd, string Slug, string Title, string Body, string BodyHtml, string Status, string? RejectionReason,
-        int SortOrder, DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, string Url);
+        int SortOrder, DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, string Url, int Version);
+
+    /// <summary><c>version</c>: the version reviewed; publishing is refused (409) when the page changed since.</summary>
+    public sealed record PublishRequest(int? Version);
 
     public sealed record RejectRequest(string? Reason);
 
@@ -34,8 +37,8 @@ internal static class PagesApi
             await p.DeleteAsync(user, id, ct) is var o && o.Status == EditStatus.Ok ? Results.NoContent() : Problem(o)).WithSummary("Hapus halaman");
         g.MapPost("/{id:int}/submit", (int id, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.SubmitAsync(user, id, ct), http)).WithSummary("Ajukan untuk ditinjau");
-        g.MapPost("/{id:int}/publish", (int id, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
-            Answer(p.PublishAsync(user, id, ct), http)).WithSummary("Terbitkan (reviewer/admin)");
+        g.MapPost("/{id:int}/publish", (int id, PublishRequest? body, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
+            Answer(p.PublishAsync(user, id, ct, body?.Version), http)).WithSummary("Terbitkan (reviewer/admin)");
         g.MapPost("/{id:int}/reject", (int id, RejectRequest body, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.RejectAsync(user, id, body.Reason, ct), http)).WithSummary("Tolak dengan alasan (reviewer/admin)");
         g.MapPost("/{id:int}/unpublish", (int id, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
@@ -89,5 +92,5 @@ internal static class PagesApi
 
     private static PageDto ToDto(Page p, HttpContext http) => new(
         p.Id, p.Opd?.Slug, p.Slug, p.Title, p.BodyMarkdown, p.BodyHtml, p.Status.ToString().ToLowerInvariant(), p.RejectionReason,
-        p.SortOrder, p.CreatedAt, p.UpdatedAt, p.PublishedAt, $"{http.Request.Scheme}://{http.Request.Host}{PagePublishing.Url(p)}");
+        p.SortOrder, p.CreatedAt, p.UpdatedAt, p.PublishedAt, $"{http.Request.Scheme}://{http.Request.Host}{PagePublishing.Url(p)}", p.Version);
 }

@@ -32,6 +32,8 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         /// <summary>WIB; empty publishes now.</summary>
         public DateTime? PublishAt { get; set; }
         public string? Reason { get; set; }
+        /// <summary>The version shown, so a save or publish of a version no longer current is refused.</summary>
+        public int? Version { get; set; }
     }
 
     [BindProperty]
@@ -85,7 +87,7 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
     {
         var at = Input.PublishAt is { } local ? clock.FromLocal(local) : (DateTime?)null;
-        var outcome = await publishing.PublishAsync(User, id, at, ct);
+        var outcome = await publishing.PublishAsync(User, id, at, ct, Input.Version);
         var message = outcome is { Status: EditStatus.Ok, Article.Status: PublicationStatus.Scheduled }
             ? $"Artikel dijadwalkan terbit {clock.LongDateTime(outcome.Article.PublishAt!.Value)}."
             : "Artikel diterbitkan.";
@@ -173,6 +175,13 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
             Response.StatusCode = status;
         }
         Article = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
+        if (mainForm && outcome.Status == EditStatus.Conflict && Article is not null)
+        {
+            // What was typed stays; saving again is a deliberate overwrite of the newer version.
+            Problem += " Atau simpan lagi untuk menimpanya dengan isian Anda di bawah.";
+            ModelState.Remove("Input.Version");
+            Input = Input with { Version = Article.Version };
+        }
         if (Article is not null && !User.Can(OpdRight.Edit, Article.OpdId))
         {
             // Whoever may not edit the article sees nothing of it, whatever the outcome says.
@@ -191,14 +200,14 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         Opd = Input.Opd, Kind = Input.Kind, Title = Input.Title, Summary = Input.Summary, Body = Input.Body,
         EventStart = Input.EventStart is { } s ? clock.FromLocal(s) : null,
         EventEnd = Input.EventEnd is { } e ? clock.FromLocal(e) : null,
-        EventPlace = Input.EventPlace, Tags = Input.Tags,
+        EventPlace = Input.EventPlace, Tags = Input.Tags, Version = Input.Version,
     };
 
     private Form FromArticle(Article a) => new()
     {
         Opd = a.Opd?.Slug, Kind = a.Kind.UrlWord(), Title = a.Title, Summary = a.Summary, Body = a.BodyMarkdown ?? a.BodyHtml,
         EventStart = a.EventStart is { } s ? clock.ToLocal(s) : null, EventEnd = a.EventEnd is { } e ? clock.ToLocal(e) : null,
-        EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(),
+        EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(), Version = a.Version,
     };
 
     private async Task LoadChoicesAsync(CancellationToken ct)

@@ -21,6 +21,8 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
         public string? Body { get; set; }
         public int? SortOrder { get; set; }
         public string? Reason { get; set; }
+        /// <summary>The version shown, so a save or publish of a version no longer current is refused.</summary>
+        public int? Version { get; set; }
     }
 
     [BindProperty]
@@ -56,7 +58,7 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct)
     {
-        var input = new PageInput { Opd = Input.Opd, Slug = Input.Slug, Title = Input.Title, Body = Input.Body, SortOrder = Input.SortOrder };
+        var input = new PageInput { Opd = Input.Opd, Slug = Input.Slug, Title = Input.Title, Body = Input.Body, SortOrder = Input.SortOrder, Version = Input.Version };
         var outcome = id is { } existing ? await publishing.UpdateAsync(User, existing, input, ct) : await publishing.CreateAsync(User, input, ct);
         return await ShowAsync(id, outcome, id is null ? "Halaman disimpan sebagai draf." : "Perubahan disimpan.", ct, mainForm: true);
     }
@@ -65,7 +67,7 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
         await ShowAsync(id, await publishing.SubmitAsync(User, id, ct), "Halaman diajukan untuk ditinjau.", ct);
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        await ShowAsync(id, await publishing.PublishAsync(User, id, ct), "Halaman diterbitkan.", ct);
+        await ShowAsync(id, await publishing.PublishAsync(User, id, ct, Input.Version), "Halaman diterbitkan.", ct);
 
     public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
         await ShowAsync(id, await publishing.RejectAsync(User, id, Input.Reason, ct), "Halaman dikembalikan ke editor.", ct);
@@ -102,6 +104,13 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
             Response.StatusCode = status;
         }
         Item = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
+        if (mainForm && outcome.Status == EditStatus.Conflict && Item is not null)
+        {
+            // What was typed stays; saving again is a deliberate overwrite of the newer version.
+            Problem += " Atau simpan lagi untuk menimpanya dengan isian Anda di bawah.";
+            ModelState.Remove("Input.Version");
+            Input = Input with { Version = Item.Version };
+        }
         if (Item is not null && !PagePublishing.Can(User, OpdRight.Edit, Item.OpdId))
         {
             // Whoever may not edit the page sees nothing of it, whatever the outcome says.
@@ -115,7 +124,7 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
         return Page();
     }
 
-    private static Form FromPage(Page p) => new() { Opd = p.Opd?.Slug ?? PageInput.Regency, Slug = p.Slug, Title = p.Title, Body = p.BodyMarkdown, SortOrder = p.SortOrder };
+    private static Form FromPage(Page p) => new() { Opd = p.Opd?.Slug ?? PageInput.Regency, Slug = p.Slug, Title = p.Title, Body = p.BodyMarkdown, SortOrder = p.SortOrder, Version = p.Version };
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
