@@ -49,7 +49,7 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
     public async Task<EditOutcome> UpdateAsync(ClaimsPrincipal user, int id, ArticleInput input, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
-        if (article is null)
+        if (article is null || Hidden(user, article))
         {
             return EditOutcome.NotFound;
         }
@@ -131,7 +131,7 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
     public async Task<EditOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
     {
         // Rights before the reason: whoever may not reject learns nothing, whatever they send.
-        if (await FindAsync(id, ct) is not { } found)
+        if (await FindAsync(id, ct) is not { } found || Hidden(user, found))
         {
             return EditOutcome.NotFound;
         }
@@ -164,7 +164,7 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
     public async Task<EditOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
-        if (article is null)
+        if (article is null || Hidden(user, article))
         {
             return EditOutcome.NotFound;
         }
@@ -202,6 +202,12 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
         CreatedAt = Now, CreatedBy = Actor(user),
     });
 
+    /// <summary>
+    /// Unpublished work of an OPD the user may not edit: answered as absent (404), as reading it is, so a
+    /// change cannot tell whether it exists (a 403 would).
+    /// </summary>
+    private static bool Hidden(ClaimsPrincipal user, Article a) => a.Status != PublicationStatus.Published && !user.Can(OpdRight.Edit, a.OpdId);
+
     /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
     public static bool MayEdit(ClaimsPrincipal user, Article a) => user.Can(RightToEdit(a), a.OpdId);
 
@@ -210,7 +216,7 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
     private async Task<EditOutcome> TransitionAsync(ClaimsPrincipal user, int id, OpdRight permission, Func<Article, string?> change, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
-        if (article is null)
+        if (article is null || Hidden(user, article))
         {
             return EditOutcome.NotFound;
         }

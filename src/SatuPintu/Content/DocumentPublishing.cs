@@ -66,7 +66,7 @@ public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOpt
     public async Task<DocumentOutcome> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var doc = await db.Documents.Include(d => d.Opd).FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null)
+        if (doc is null || (doc.Status != PublicationStatus.Published && !user.Can(OpdRight.Edit, doc.OpdId)))
         {
             return DocumentOutcome.NotFound;
         }
@@ -85,7 +85,7 @@ public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOpt
     public async Task<DocumentOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var doc = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null)
+        if (doc is null || (doc.Status != PublicationStatus.Published && !user.Can(OpdRight.Edit, doc.OpdId)))
         {
             return DocumentOutcome.NotFound;
         }

@@ -51,6 +51,9 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
 
     public static bool Can(ClaimsPrincipal user, OpdRight right, int? opdId) => opdId is { } id ? user.Can(right, id) : user.IsAdmin();
 
+    /// <summary>An unpublished page the user may not edit: answered as absent (404), as reading it is.</summary>
+    private static bool Hidden(ClaimsPrincipal user, Page p) => p.Status != PublicationStatus.Published && !Can(user, OpdRight.Edit, p.OpdId);
+
     /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
     public static bool MayEdit(ClaimsPrincipal user, Page p) => Can(user, RightToEdit(p), p.OpdId);
 
@@ -81,7 +84,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
     public async Task<PageOutcome> UpdateAsync(ClaimsPrincipal user, int id, PageInput input, CancellationToken ct)
     {
         var page = await FindAsync(id, ct);
-        if (page is null)
+        if (page is null || Hidden(user, page))
         {
             return PageOutcome.NotFound;
         }
@@ -153,7 +156,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
     public async Task<PageOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
     {
         // Rights before the reason: whoever may not reject learns nothing, whatever they send.
-        if (await FindAsync(id, ct) is not { } found)
+        if (await FindAsync(id, ct) is not { } found || Hidden(user, found))
         {
             return PageOutcome.NotFound;
         }
@@ -182,7 +185,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
     public async Task<PageOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var page = await FindAsync(id, ct);
-        if (page is null)
+        if (page is null || Hidden(user, page))
         {
             return PageOutcome.NotFound;
         }
@@ -199,7 +202,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
     private async Task<PageOutcome> TransitionAsync(ClaimsPrincipal user, int id, OpdRight right, Func<Page, string?> change, CancellationToken ct)
     {
         var page = await FindAsync(id, ct);
-        if (page is null)
+        if (page is null || Hidden(user, page))
         {
             return PageOutcome.NotFound;
         }

@@ -126,6 +126,41 @@ public abstract class ReviewWorkflowTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.DeleteAsync(new Uri($"/api/v1/pages/{id}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await reviewer.DeleteAsync(new Uri($"/api/v1/pages/{id}", UriKind.Relative))).StatusCode);
     }
+
+    [Fact]
+    public async Task Another_opds_unpublished_items_answer_404_to_every_method_and_a_same_title_reveals_nothing()
+    {
+        var article = await TestArticles.CreateAsync(app, Personas.OpdB, PublicationStatus.Review, Unique("Rencana rahasia"));
+        var page = await TestArticles.CreatePageAsync(app, Personas.OpdB, PublicationStatus.Review);
+        var document = await TestArticles.CreateDocumentAsync(app, Personas.OpdB, PublicationStatus.Review);
+        var editor = Personas.Api(app, People.EditorA);
+        var requests = new List<(string What, Func<Task<HttpResponseMessage>> Send)>
+        {
+            ("GET article", () => editor.GetAsync(new Uri($"/api/v1/articles/{article}", UriKind.Relative))),
+            ("PUT article", () => editor.PutAsJsonAsync($"/api/v1/articles/{article}", new { opd = Personas.OpdA, kind = "berita", title = "x", body = "x" })),
+            ("DELETE article", () => editor.DeleteAsync(new Uri($"/api/v1/articles/{article}", UriKind.Relative))),
+            ("submit article", () => editor.PostAsync(new Uri($"/api/v1/articles/{article}/submit", UriKind.Relative), null)),
+            ("reject article", () => editor.PostAsJsonAsync($"/api/v1/articles/{article}/reject", new { reason = "x" })),
+            ("GET page", () => editor.GetAsync(new Uri($"/api/v1/pages/{page}", UriKind.Relative))),
+            ("PUT page", () => editor.PutAsJsonAsync($"/api/v1/pages/{page}", new { title = "x", body = "x" })),
+            ("DELETE page", () => editor.DeleteAsync(new Uri($"/api/v1/pages/{page}", UriKind.Relative))),
+            ("GET document", () => editor.GetAsync(new Uri($"/api/v1/documents/{document}", UriKind.Relative))),
+            ("DELETE document", () => editor.DeleteAsync(new Uri($"/api/v1/documents/{document}", UriKind.Relative))),
+            ("publish document", () => editor.PostAsync(new Uri($"/api/v1/documents/{document}/publish", UriKind.Relative), null)),
+        };
+        foreach (var (what, send) in requests)
+        {
+            using var response = await send();
+            Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{what}: {(int)response.StatusCode}");
+        }
+
+        var title = await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article).Select(a => new { a.Title, a.Slug }).SingleAsync());
+        var created = await editor.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = title.Title, body = "x" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var text = await created.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Personas.OpdB, text, StringComparison.Ordinal);
+        Assert.NotEqual(title.Slug, (await JsonAsync(created)).GetProperty("slug").GetString());
+    }
 }
 
 public sealed class SqliteReviewWorkflowTests(ManyLoginsApp app) : ReviewWorkflowTests(app), IClassFixture<ManyLoginsApp>;
