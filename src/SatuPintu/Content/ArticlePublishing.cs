@@ -12,7 +12,7 @@ namespace SatuPintu.Content;
 /// authorization rule (<see cref="Access"/>) exist once.
 /// Workflow: Draft → Review → Published (or Scheduled → Published), Review → Rejected → Review …
 /// </summary>
-public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider time)
+public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider time, Uploads.UploadStore uploads)
 {
     public const int MaxTitle = 300;
     public const int MaxSummary = 1000;
@@ -173,13 +173,16 @@ public sealed class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeP
         {
             return EditOutcome.Forbidden;
         }
+        var media = await ImagesOnlyOfAsync(article, ct);
         if (!article.EverPublished)
         {
             // Never public: its drafts go with it. Once public, the revisions stay (their article link cleared).
             db.ArticleRevisions.RemoveRange(await db.ArticleRevisions.Where(r => r.ArticleId == id).ToListAsync(ct));
         }
+        db.MediaFiles.RemoveRange(media);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
+        uploads.RemoveMediaFiles(media);
         return EditOutcome.Ok(article);
     }
 

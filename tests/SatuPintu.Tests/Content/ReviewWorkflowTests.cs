@@ -161,6 +161,44 @@ public abstract class ReviewWorkflowTests(SatuPintuApp app) : WithPersonas(app)
         Assert.DoesNotContain(Personas.OpdB, text, StringComparison.Ordinal);
         Assert.NotEqual(title.Slug, (await JsonAsync(created)).GetProperty("slug").GetString());
     }
+
+    [Fact]
+    public async Task An_articles_uploaded_images_are_gone_from_media_with_the_article()
+    {
+        var id = await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Draft);
+        var shared = await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Draft);
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
+        async Task<string> UploadAsync(int articleId)
+        {
+            var page = await editor.GetStringAsync(new Uri($"/admin/artikel/{articleId}", UriKind.Relative));
+            using var bitmap = new SkiaSharp.SKBitmap(30, 20);
+            using var png = SkiaSharp.SKImage.FromBitmap(bitmap).Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(Personas.AntiforgeryToken(page)), "__RequestVerificationToken" },
+                { new ByteArrayContent(png.ToArray()), "Image", "foto.png" },
+            };
+            Assert.Equal(HttpStatusCode.Redirect, (await editor.PostAsync(new Uri($"/admin/artikel/{articleId}/Image", UriKind.Relative), form)).StatusCode);
+            return await app.WithDbAsync(db => db.MediaFiles.OrderByDescending(m => m.Id).Select(m => m.StoredName).FirstAsync());
+        }
+        var own = await UploadAsync(id);
+        var both = await UploadAsync(shared);
+        // The second image also appears in the first article: it stays while another article shows it.
+        await app.WithDbAsync(async db =>
+        {
+            var a = await db.Articles.SingleAsync(x => x.Id == id);
+            a.BodyMarkdown += $"\n\n![](/media/{both})";
+            return await db.SaveChangesAsync();
+        });
+        var visitor = app.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.FetchAsync($"/media/{own}")).Status);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await Personas.Api(app, People.EditorA).DeleteAsync(new Uri($"/api/v1/articles/{id}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.FetchAsync($"/media/{own}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.FetchAsync($"/media/{SatuPintu.Content.Uploads.MediaFile.ThumbnailName(own)}")).Status);
+        Assert.False(await app.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.StoredName == own)));
+        Assert.Equal(HttpStatusCode.OK, (await visitor.FetchAsync($"/media/{both}")).Status);
+    }
 }
 
 public sealed class SqliteReviewWorkflowTests(ManyLoginsApp app) : ReviewWorkflowTests(app), IClassFixture<ManyLoginsApp>;
