@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Data;
 using SatuPintu.Directory;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
 
@@ -22,16 +23,16 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
     public Task<Article?> FindAsync(int id, CancellationToken ct) =>
         db.Articles.Include(a => a.Opd).Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct);
 
-    public async Task<EditOutcome> CreateAsync(ClaimsPrincipal user, ArticleInput input, CancellationToken ct)
+    public async Task<Outcome<Article>> CreateAsync(ClaimsPrincipal user, ArticleInput input, CancellationToken ct)
     {
         var (errors, opd, kind, tags) = await ValidateAsync(input, ct);
         if (opd is not null && !user.Can(OpdRight.Edit, opd.Id))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (errors.Count > 0)
         {
-            return EditOutcome.Invalid(errors);
+            return Outcome<Article>.Invalid(errors);
         }
         var now = Now;
         var article = new Article
@@ -43,33 +44,33 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         db.Articles.Add(article);
         AddRevision(article, 1, user);
         await db.SaveChangesAsync(ct);
-        return EditOutcome.Ok(article);
+        return Outcome<Article>.Ok(article);
     }
 
-    public async Task<EditOutcome> UpdateAsync(ClaimsPrincipal user, int id, ArticleInput input, CancellationToken ct)
+    public async Task<Outcome<Article>> UpdateAsync(ClaimsPrincipal user, int id, ArticleInput input, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
         if (article is null || Hidden(user, article))
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         if (!MayEdit(user, article))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (Review.StaleVersion(article, input.Version, "artikel") is { } stale)
         {
-            return EditOutcome.Conflict(stale);
+            return Outcome<Article>.Conflict(stale);
         }
         var (errors, opd, kind, tags) = await ValidateAsync(input, ct);
         // Moving to another OPD needs there the same right as editing it here (a published article: Publish).
         if (opd is not null && opd.Id != article.OpdId && !user.Can(RightToEdit(article), opd.Id))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (errors.Count > 0)
         {
-            return EditOutcome.Invalid(errors);
+            return Outcome<Article>.Invalid(errors);
         }
         article.OpdId = opd!.Id;
         article.Opd = opd;
@@ -81,27 +82,27 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
     }
 
     /// <summary>Saves a change to an existing article; a change saved by someone else in between is a 409, not an overwrite.</summary>
-    private async Task<EditOutcome> SaveAsync(Article article, CancellationToken ct)
+    private async Task<Outcome<Article>> SaveAsync(Article article, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return EditOutcome.Ok(article);
+            return Outcome<Article>.Ok(article);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return EditOutcome.Conflict(Review.StaleMessage("artikel"));
+            return Outcome<Article>.Conflict(Review.StaleMessage("artikel"));
         }
     }
 
-    public Task<EditOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+    public Task<Outcome<Article>> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Edit, a => Review.Submit(a, "artikel"), ct);
 
     /// <summary>
     /// Publishes now, or schedules when <paramref name="at"/> is in the future. With <paramref name="version"/>
     /// (the version the reviewer opened), a newer version is refused, so exactly what was reviewed goes out.
     /// </summary>
-    public Task<EditOutcome> PublishAsync(ClaimsPrincipal user, int id, DateTime? at, CancellationToken ct, int? version = null) =>
+    public Task<Outcome<Article>> PublishAsync(ClaimsPrincipal user, int id, DateTime? at, CancellationToken ct, int? version = null) =>
         TransitionAsync(user, id, OpdRight.Publish, a =>
         {
             if (a.Status == PublicationStatus.Published)
@@ -128,25 +129,25 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
             return null;
         }, ct);
 
-    public async Task<EditOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
+    public async Task<Outcome<Article>> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
     {
         // Rights before the reason: whoever may not reject learns nothing, whatever they send.
         if (await FindAsync(id, ct) is not { } found || Hidden(user, found))
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         if (!user.Can(OpdRight.Publish, found.OpdId))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (Review.ReasonError(reason, out var clean) is { } error)
         {
-            return EditOutcome.Invalid(error);
+            return Outcome<Article>.Invalid(error);
         }
         return await TransitionAsync(user, id, OpdRight.Publish, a => Review.Reject(a, clean, "artikel"), ct);
     }
 
-    public Task<EditOutcome> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+    public Task<Outcome<Article>> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Publish, a =>
         {
             if (a.Status is not (PublicationStatus.Published or PublicationStatus.Scheduled))
@@ -161,17 +162,17 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
             return null;
         }, ct);
 
-    public async Task<EditOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    public async Task<Outcome<Article>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
         if (article is null || Hidden(user, article))
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         var needed = Review.RightToDelete(article);
         if (!user.Can(needed, article.OpdId))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         var media = await ImagesOnlyOfAsync(article, ct);
         if (!article.EverPublished)
@@ -183,17 +184,17 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
         uploads.RemoveMediaFiles(media);
-        return EditOutcome.Ok(article);
+        return Outcome<Article>.Ok(article);
     }
 
     /// <summary>Restores an earlier revision's title, summary, body and kind; the restore is itself a new revision.</summary>
-    public async Task<EditOutcome> RestoreAsync(ClaimsPrincipal user, int id, int number, CancellationToken ct)
+    public async Task<Outcome<Article>> RestoreAsync(ClaimsPrincipal user, int id, int number, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
         var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, ct);
         if (article is null || revision is null)
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         var input = ArticleInput.From(article) with { Title = revision.Title, Summary = revision.Summary, Body = revision.BodyMarkdown, Kind = revision.Kind.UrlWord() };
         return await UpdateAsync(user, id, input, ct);
@@ -216,20 +217,20 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
 
     private static OpdRight RightToEdit(Article a) => a.Status is PublicationStatus.Published or PublicationStatus.Scheduled ? OpdRight.Publish : OpdRight.Edit;
 
-    private async Task<EditOutcome> TransitionAsync(ClaimsPrincipal user, int id, OpdRight permission, Func<Article, string?> change, CancellationToken ct)
+    private async Task<Outcome<Article>> TransitionAsync(ClaimsPrincipal user, int id, OpdRight permission, Func<Article, string?> change, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
         if (article is null || Hidden(user, article))
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         if (!user.Can(permission, article.OpdId))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (change(article) is { } refusal)
         {
-            return EditOutcome.Conflict(refusal);
+            return Outcome<Article>.Conflict(refusal);
         }
         article.UpdatedAt = Now;
         article.UpdatedBy = Actor(user);

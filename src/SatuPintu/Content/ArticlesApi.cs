@@ -88,8 +88,8 @@ internal static class ArticlesApi
     private static async Task<IResult> CreateAsync(ArticleInput input, ClaimsPrincipal user, ArticlePublishing publishing, HttpContext http, CancellationToken ct)
     {
         var outcome = await publishing.CreateAsync(user, input, ct);
-        return outcome.Status == EditStatus.Ok
-            ? Results.Created($"/api/v1/articles/{outcome.Article!.Id}", ToDto(outcome.Article, http))
+        return outcome.Status == OutcomeStatus.Ok
+            ? Results.Created($"/api/v1/articles/{outcome.Value!.Id}", ToDto(outcome.Value, http))
             : Problem(outcome);
     }
 
@@ -99,18 +99,18 @@ internal static class ArticlesApi
     private static async Task<IResult> DeleteAsync(int id, ClaimsPrincipal user, ArticlePublishing publishing, CancellationToken ct)
     {
         var outcome = await publishing.DeleteAsync(user, id, ct);
-        return outcome.Status == EditStatus.Ok ? Results.NoContent() : Problem(outcome);
+        return outcome.Status == OutcomeStatus.Ok ? Results.NoContent() : Problem(outcome);
     }
 
-    private static async Task<IResult> Answer(Task<EditOutcome> work, HttpContext http)
+    private static async Task<IResult> Answer(Task<Outcome<Article>> work, HttpContext http)
     {
         var outcome = await work;
-        return outcome.Status == EditStatus.Ok ? Results.Ok(ToDto(outcome.Article!, http)) : Problem(outcome);
+        return outcome.Status == OutcomeStatus.Ok ? Results.Ok(ToDto(outcome.Value!, http)) : Problem(outcome);
     }
 
-    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Artikel tidak ditemukan");
+    private static IResult NotFound() => ApiProblems.For(ArticleRefusals.NotFound);
 
-    private static IResult Problem(EditOutcome o) => ApiProblems.For(o.Status, o.Errors, o.Message, "Artikel tidak ditemukan");
+    private static IResult Problem(Outcome<Article> o) => ApiProblems.For(o);
 
     public static ArticleDto ToDto(Article a, HttpContext http) => new(
         a.Id, a.Opd?.Slug ?? "", a.Kind.UrlWord(), a.Slug, a.Title, a.Summary, a.BodyMarkdown ?? "", a.BodyHtml,

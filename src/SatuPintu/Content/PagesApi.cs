@@ -19,22 +19,20 @@ internal static class PagesApi
 
     public sealed record PageList(IReadOnlyList<PageDto> Items, int Page, int PerPage, int Total);
 
-    private const string NotFoundTitle = "Halaman tidak ditemukan";
-
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/pages").WithTags("Halaman");
         g.MapGet("/", ListAsync).WithSummary("Daftar halaman yang boleh dilihat pemegang token (opd=kabupaten untuk halaman kabupaten)");
         g.MapGet("/{id:int}", GetAsync).WithSummary("Satu halaman");
         g.MapPost("/", async (PageInput input, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
-            await p.CreateAsync(user, input, ct) is var o && o.Status == EditStatus.Ok
-                ? Results.Created($"/api/v1/pages/{o.Page!.Id}", ToDto(o.Page, http))
+            await p.CreateAsync(user, input, ct) is var o && o.Status == OutcomeStatus.Ok
+                ? Results.Created($"/api/v1/pages/{o.Value!.Id}", ToDto(o.Value, http))
                 : Problem(o))
             .WithSummary("Buat draf halaman (opd=kabupaten: halaman portal, khusus admin)");
         g.MapPut("/{id:int}", (int id, PageInput input, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.UpdateAsync(user, id, input, ct), http)).WithSummary("Ubah halaman");
         g.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, PagePublishing p, CancellationToken ct) =>
-            await p.DeleteAsync(user, id, ct) is var o && o.Status == EditStatus.Ok ? Results.NoContent() : Problem(o)).WithSummary("Hapus halaman");
+            await p.DeleteAsync(user, id, ct) is var o && o.Status == OutcomeStatus.Ok ? Results.NoContent() : Problem(o)).WithSummary("Hapus halaman");
         g.MapPost("/{id:int}/submit", (int id, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.SubmitAsync(user, id, ct), http)).WithSummary("Ajukan untuk ditinjau");
         g.MapPost("/{id:int}/publish", (int id, PublishRequest? body, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
@@ -78,17 +76,17 @@ internal static class PagesApi
     {
         var p = await publishing.FindAsync(id, ct);
         return p is null || (p.Status != PublicationStatus.Published && !PagePublishing.Can(user, OpdRight.Edit, p.OpdId))
-            ? Problem(PageOutcome.NotFound)
+            ? Problem(PageRefusals.NotFound)
             : Results.Ok(ToDto(p, http));
     }
 
-    private static async Task<IResult> Answer(Task<PageOutcome> work, HttpContext http)
+    private static async Task<IResult> Answer(Task<Outcome<Page>> work, HttpContext http)
     {
         var outcome = await work;
-        return outcome.Status == EditStatus.Ok ? Results.Ok(ToDto(outcome.Page!, http)) : Problem(outcome);
+        return outcome.Status == OutcomeStatus.Ok ? Results.Ok(ToDto(outcome.Value!, http)) : Problem(outcome);
     }
 
-    private static IResult Problem(PageOutcome o) => ApiProblems.For(o.Status, o.Errors, o.Message, NotFoundTitle);
+    private static IResult Problem(Outcome<Page> o) => ApiProblems.For(o);
 
     private static PageDto ToDto(Page p, HttpContext http) => new(
         p.Id, p.Opd?.Slug, p.Slug, p.Title, p.BodyMarkdown, p.BodyHtml, p.Status.ToString().ToLowerInvariant(), p.RejectionReason,

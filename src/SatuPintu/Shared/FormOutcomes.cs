@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SatuPintu.Content;
 
 namespace SatuPintu.Shared;
 
@@ -9,10 +8,10 @@ namespace SatuPintu.Shared;
 public static class FormOutcomes
 {
     /// <summary>404 or 403 for an outcome that refuses; null otherwise.</summary>
-    public static IActionResult? Refusal(this PageModel page, EditStatus status) => status switch
+    public static IActionResult? Refusal<T>(this PageModel page, Outcome<T> outcome) where T : class => outcome.Status switch
     {
-        EditStatus.NotFound => page.NotFound(),
-        EditStatus.Forbidden => page.Forbid(),
+        OutcomeStatus.NotFound => page.NotFound(),
+        OutcomeStatus.Forbidden => page.Forbid(),
         _ => null,
     };
 
@@ -34,12 +33,12 @@ public static class FormOutcomes
     /// when the change went through (the form is then cleared of old errors). <paramref name="fieldName"/>
     /// maps a field that lives outside <c>Input</c>.
     /// </summary>
-    public static int? ShowErrors(this PageModel page, EditStatus status, IDictionary<string, string[]>? errors, Func<string, string?>? fieldName = null)
+    public static int? ShowErrors<T>(this PageModel page, Outcome<T> outcome, Func<string, string?>? fieldName = null) where T : class
     {
-        switch (status)
+        switch (outcome.Status)
         {
-            case EditStatus.Invalid:
-                foreach (var (field, messages) in errors ?? new Dictionary<string, string[]>())
+            case OutcomeStatus.Invalid:
+                foreach (var (field, messages) in outcome.Errors ?? new Dictionary<string, string[]>())
                 {
                     var key = fieldName?.Invoke(field) ?? "Input." + Shared.Slug.TitleCase(field);
                     foreach (var message in messages)
@@ -48,7 +47,7 @@ public static class FormOutcomes
                     }
                 }
                 return StatusCodes.Status400BadRequest;
-            case EditStatus.Conflict:
+            case OutcomeStatus.Conflict:
                 return StatusCodes.Status409Conflict;
             default:
                 page.ModelState.Clear();

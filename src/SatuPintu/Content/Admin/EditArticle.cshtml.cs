@@ -88,8 +88,8 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
     {
         var at = Input.PublishAt is { } local ? clock.FromLocal(local) : (DateTime?)null;
         var outcome = await publishing.PublishAsync(User, id, at, ct, Input.Version);
-        var message = outcome is { Status: EditStatus.Ok, Article.Status: PublicationStatus.Scheduled }
-            ? $"Artikel dijadwalkan terbit {clock.LongDateTime(outcome.Article.PublishAt!.Value)}."
+        var message = outcome is { Status: OutcomeStatus.Ok, Value.Status: PublicationStatus.Scheduled }
+            ? $"Artikel dijadwalkan terbit {clock.LongDateTime(outcome.Value.PublishAt!.Value)}."
             : "Artikel diterbitkan.";
         return await ShowAsync(id, outcome, message, ct);
     }
@@ -119,7 +119,7 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         var typed = Request.HasFormContentType && Request.Form.ContainsKey("Input.Body");
         if (Image is null || Image.Length == 0)
         {
-            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = ["Pilih berkas gambar."] }), "", ct, mainForm: typed);
+            return await ShowAsync(id, Outcome<Article>.Invalid(new Dictionary<string, string[]> { ["image"] = ["Pilih berkas gambar."] }), "", ct, mainForm: typed);
         }
         using var buffer = new MemoryStream();
         await Image.CopyToAsync(buffer, ct);
@@ -130,14 +130,14 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         }
         if (saved.Error is not null)
         {
-            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = [saved.Error] }), "", ct, mainForm: typed);
+            return await ShowAsync(id, Outcome<Article>.Invalid(new Dictionary<string, string[]> { ["image"] = [saved.Error] }), "", ct, mainForm: typed);
         }
         var media = saved.Value!;
         var alt = (media.AltText ?? "").Replace("]", "", StringComparison.Ordinal);
         var current = typed ? ToInput() : ArticleInput.From(article);
         var input = current with { Body = $"{current.Body}\n\n![{alt}]({media.Url})" };
         var outcome = await publishing.UpdateAsync(User, id, input, ct);
-        if (outcome.Status != EditStatus.Ok && typed)
+        if (outcome.Status != OutcomeStatus.Ok && typed)
         {
             // The image is stored; its link stays in the typed body, to be saved once the form is right.
             Input = Input with { Body = input.Body };
@@ -148,8 +148,8 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         var outcome = await publishing.DeleteAsync(User, id, ct);
-        return outcome.Status == EditStatus.Ok
-            ? this.Done("/admin/artikel", $"Artikel \"{outcome.Article!.Title}\" dihapus.")
+        return outcome.Status == OutcomeStatus.Ok
+            ? this.Done("/admin/artikel", $"Artikel \"{outcome.Value!.Title}\" dihapus.")
             : await ShowAsync(id, outcome, "", ct);
     }
 
@@ -158,24 +158,24 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
     /// when it was the form's own save (<paramref name="mainForm"/>), as stored after a refused side action
     /// (submit, publish, reject …), whose own fields (reason, time) keep what was typed.
     /// </summary>
-    private async Task<IActionResult> ShowAsync(int? id, EditOutcome outcome, string success, CancellationToken ct, bool mainForm = false)
+    private async Task<IActionResult> ShowAsync(int? id, Outcome<Article> outcome, string success, CancellationToken ct, bool mainForm = false)
     {
-        if (this.Refusal(outcome.Status) is { } refusal)
+        if (this.Refusal(outcome) is { } refusal)
         {
             return refusal;
         }
-        if (outcome.Status == EditStatus.Ok)
+        if (outcome.Status == OutcomeStatus.Ok)
         {
-            return this.Done($"/admin/artikel/{outcome.Article!.Id}", success);
+            return this.Done($"/admin/artikel/{outcome.Value!.Id}", success);
         }
         // The image has its own form, outside Input.
-        if (this.ShowErrors(outcome.Status, outcome.Errors, f => f == "image" ? nameof(Image) : null) is { } status)
+        if (this.ShowErrors(outcome, f => f == "image" ? nameof(Image) : null) is { } status)
         {
             Problem = outcome.Message;
             Response.StatusCode = status;
         }
         Article = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
-        if (mainForm && outcome.Status == EditStatus.Conflict && Article is not null)
+        if (mainForm && outcome.Status == OutcomeStatus.Conflict && Article is not null)
         {
             // What was typed stays; saving again is a deliberate overwrite of the newer version.
             Problem += " Atau simpan lagi untuk menimpanya dengan isian Anda di bawah.";

@@ -78,8 +78,8 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         var outcome = await publishing.DeleteAsync(User, id, ct);
-        return outcome.Status == EditStatus.Ok
-            ? this.Done("/admin/halaman", $"Halaman \"{outcome.Page!.Title}\" dihapus.")
+        return outcome.Status == OutcomeStatus.Ok
+            ? this.Done("/admin/halaman", $"Halaman \"{outcome.Value!.Title}\" dihapus.")
             : await ShowAsync(id, outcome, "", ct);
     }
 
@@ -88,23 +88,23 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
     /// when it was the form's own save (<paramref name="mainForm"/>), as stored after a refused side action
     /// (submit, publish, reject …), whose own field (the reason) keeps what was typed.
     /// </summary>
-    private async Task<IActionResult> ShowAsync(int? id, PageOutcome outcome, string success, CancellationToken ct, bool mainForm = false)
+    private async Task<IActionResult> ShowAsync(int? id, Outcome<Page> outcome, string success, CancellationToken ct, bool mainForm = false)
     {
-        if (this.Refusal(outcome.Status) is { } refusal)
+        if (this.Refusal(outcome) is { } refusal)
         {
             return refusal;
         }
-        if (outcome.Status == EditStatus.Ok)
+        if (outcome.Status == OutcomeStatus.Ok)
         {
-            return this.Done($"/admin/halaman/{outcome.Page!.Id}", success);
+            return this.Done($"/admin/halaman/{outcome.Value!.Id}", success);
         }
-        if (this.ShowErrors(outcome.Status, outcome.Errors) is { } status)
+        if (this.ShowErrors(outcome) is { } status)
         {
             Problem = outcome.Message;
             Response.StatusCode = status;
         }
         Item = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
-        if (mainForm && outcome.Status == EditStatus.Conflict && Item is not null)
+        if (mainForm && outcome.Status == OutcomeStatus.Conflict && Item is not null)
         {
             // What was typed stays; saving again is a deliberate overwrite of the newer version.
             Problem += " Atau simpan lagi untuk menimpanya dengan isian Anda di bawah.";

@@ -39,9 +39,9 @@ public sealed class RevisionsModel(SatuPintuDb db, ArticlePublishing publishing)
         var outcome = await publishing.RestoreAsync(User, id, revision, ct);
         return outcome.Status switch
         {
-            EditStatus.Ok => Redirect($"/admin/artikel/{id}/revisi?dipulihkan={revision}"),
-            EditStatus.NotFound => NotFound(),
-            EditStatus.Forbidden => Forbid(),
+            OutcomeStatus.Ok => Redirect($"/admin/artikel/{id}/revisi?dipulihkan={revision}"),
+            OutcomeStatus.NotFound => NotFound(),
+            OutcomeStatus.Forbidden => Forbid(),
             _ => StatusCode(StatusCodes.Status409Conflict),
         };
     }

@@ -146,14 +146,14 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
     }
 
     /// <summary>After a change through <see cref="OpdEditing"/>: the refusal or the invalid form to answer with, or null to show the page.</summary>
-    private async Task<IActionResult?> ShowAsync(OpdOutcome outcome, string slug, CancellationToken ct)
+    private async Task<IActionResult?> ShowAsync(Outcome<Opd> outcome, string slug, CancellationToken ct)
     {
-        if (this.Refusal(outcome.Status) is { } refusal)
+        if (this.Refusal(outcome) is { } refusal)
         {
             return refusal;
         }
         await LoadAsync(slug, ct);
-        if (outcome.Status != EditStatus.Invalid)
+        if (outcome.Status != OutcomeStatus.Invalid)
         {
             return null;
         }

@@ -22,13 +22,13 @@ public sealed class OpdsModel(SatuPintuDb db, OpdEditing editing) : PageModel
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var outcome = await editing.CreateAsync(User, Input, ct);
-        if (this.Refusal(outcome.Status) is { } refusal)
+        if (this.Refusal(outcome) is { } refusal)
         {
             return refusal;
         }
-        if (outcome.Status == EditStatus.Ok)
+        if (outcome.Status == OutcomeStatus.Ok)
         {
-            return this.Done($"/admin/opd/{outcome.Opd!.Slug}", $"{outcome.Opd.Name} ditambahkan.");
+            return this.Done($"/admin/opd/{outcome.Value!.Slug}", $"{outcome.Value.Name} ditambahkan.");
         }
         ModelState.AddFieldErrors(outcome.Errors);
         Problem = "OPD tidak dibuat: " + ModelState.AllMessages();
