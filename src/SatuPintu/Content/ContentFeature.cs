@@ -21,7 +21,7 @@ public static class ContentFeature
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddScoped<DocumentPublishing>();
         builder.Services.AddSingleton<HtmlCleaner>();
-        builder.Services.AddScoped<Publishing>();
+        builder.Services.AddScoped<ArticlePublishing>();
         builder.Services.AddScoped<PagePublishing>();
         builder.Services.AddSingleton<PublicCatalog>();
         builder.Services.AddSingleton<ScheduledPublisher>();

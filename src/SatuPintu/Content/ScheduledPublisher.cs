@@ -46,6 +46,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
             foreach (var a in due)
             {
                 a.Status = PublicationStatus.Published;
+                a.FirstPublishedAt ??= a.PublishAt;
                 a.UpdatedAt = now;
             }
             await db.SaveChangesAsync(ct);
