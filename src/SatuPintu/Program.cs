@@ -1,4 +1,5 @@
 using SatuPintu.Accounts;
+using SatuPintu.Changes;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Directory;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddHosting();
 builder.AddData();
+builder.AddChanges();
 builder.AddAccounts();
 builder.AddDirectory();
 builder.AddContent();

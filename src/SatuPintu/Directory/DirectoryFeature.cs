@@ -1,3 +1,4 @@
+using SatuPintu.Changes;
 using SatuPintu.Shared;
 
 namespace SatuPintu.Directory;
@@ -5,7 +6,13 @@ namespace SatuPintu.Directory;
 /// <summary>OPDs, their units and services: public directory pages, OPD editing (admin pages and API).</summary>
 public static class DirectoryFeature
 {
-    public static void AddDirectory(this WebApplicationBuilder builder) => builder.Services.AddScoped<OpdEditing>();
+    public static void AddDirectory(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<OpdEditing>();
+        builder.Services.AddPublicEntity<Opd>("opd", o => o.Id);
+        builder.Services.AddPublicEntity<OpdUnit>("opd-unit", u => u.OpdId);
+        builder.Services.AddPublicEntity<PublicService>("public-service", s => s.OpdId);
+    }
 
     public static void MapDirectory(this WebApplication app) => OpdsApi.Map(app.MapApiV1());
 }
