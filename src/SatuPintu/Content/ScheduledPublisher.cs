@@ -42,7 +42,8 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning(e, "Could not release the {Job} lease; it expires by itself", Job);
+            // Also when the host is already tearing down its services: the lease then simply expires.
+            log.LogDebug(e, "Could not release the {Job} lease; it expires by itself", Job);
         }
     }
 
