@@ -35,8 +35,9 @@ public sealed class Node : SatuPintuApp
             : new Node(first, null, null, settings ?? [], clock, services);
 
     /// <summary>A first node on a fresh database of the given provider.</summary>
-    public static Node Fresh(bool postgres, Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null) =>
-        new(null, postgres ? PostgresServer.CreateDatabase() : null, null, settings ?? [], clock, services);
+    /// <remarks>With <paramref name="dataDir"/> the caller owns (and deletes) the folder, so it outlives this node.</remarks>
+    public static Node Fresh(bool postgres, Dictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null, string? dataDir = null) =>
+        new(null, postgres ? PostgresServer.CreateDatabase() : null, dataDir, settings ?? [], clock, services);
 
     private static Dictionary<string, string?> Settings(string? postgres, Dictionary<string, string?> settings)
     {
