@@ -21,7 +21,7 @@
 # staleness (median, p95, max of the 100 publishes), and how long the burst took.
 #
 # Settings (environment): BENCH_DIR, ARTICLES (10000), RUNS (3), DURATION (15s), THREADS (2),
-# CONNS (32), SKIP_PUBLISH=1 / SKIP_SEED=1, BENCH_REV (see portal.sh).
+# FEED_CONNS (32), SKIP_PUBLISH=1 / SKIP_SEED=1, BENCH_REV (see portal.sh).
 set -euo pipefail
 
 BENCH_NAME=feed
@@ -32,7 +32,7 @@ ARTICLES=${ARTICLES:-10000}
 RUNS=${RUNS:-3}
 DURATION=${DURATION:-15s}
 THREADS=${THREADS:-2}
-CONNS=${CONNS:-32}
+CONNS=${FEED_CONNS:-32}
 BURST_PUBLISHES=100
 BURST_INSERTS=1000
 
