@@ -64,7 +64,38 @@ public sealed class PublicCatalog(IServiceScopeFactory scopes, TimeProvider time
         {
             return;
         }
-        await RebuildAsync(ct);
+        var articles = changes.Where(c => Kinds.Contains(c.Kind)).All(c => c.Kind == "article")
+            ? changes.Where(c => c.Kind == "article").Select(c => int.TryParse(c.Key, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1).ToHashSet()
+            : null;
+        if (articles is null || articles.Contains(-1) || articles.Count > CatalogUpdate.MaxArticles)
+        {
+            await RebuildAsync(ct);
+            return;
+        }
+        await _building.WaitAsync(ct);
+        try
+        {
+            if (Volatile.Read(ref _current) is not { } previous)
+            {
+                await BuildLockedAsync();
+                return;
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            var started = time.GetTimestamp();
+            var updated = await CatalogUpdate.WithArticlesAsync(previous, scope.ServiceProvider.GetRequiredService<SatuPintuDb>(), articles,
+                Interlocked.Increment(ref _version), time.GetUtcNow(), CancellationToken.None);
+            if (updated is null)
+            {
+                await BuildLockedAsync();
+                return;
+            }
+            Volatile.Write(ref _current, updated);
+            log.LogDebug("Public catalog updated with {Count} article(s) in {Milliseconds:F0} ms", articles.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            _building.Release();
+        }
     }
 
     public async Task RebuildAsync(CancellationToken ct)
