@@ -16,7 +16,8 @@
 #      answered, the article's page is polled on node B until it answers 200: that delay is the
 #      staleness a second process sees;
 #   5. during the burst, `wrk -c32 --latency` for $DURATION each on node A's home, /berita and
-#      /opd/dinkes: p50 and p99.
+#      /opd/dinkes: p50 and p99; the same right before the burst without writes ("quiet"), so a
+#      busy machine shows as such next to the figures.
 # Reports, per run and as the median of the runs: the p99 of each page during the burst, the
 # staleness (median, p95, max of the 100 publishes), and how long the burst took.
 #
@@ -102,6 +103,14 @@ for run in $(seq "$RUNS"); do
       | jq -r '"\(.id) \(.slug)"' >>"$ids"
   done
   bench_check_quiet
+  # The same pages without writes, right before: what this machine gives at this moment.
+  for page in / /berita /opd/dinkes; do
+    out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency --timeout 10s "$A$page")
+    echo "$out" >"$OUT/raw/wrk-quiet-run$run-$(tr '/' '_' <<<"$page").txt"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$run" "quiet $page" "$(bench_to_ms "$(awk '$1=="50%"{print $2}' <<<"$out")")" \
+      "$(bench_to_ms "$(awk '$1=="99%"{print $2}' <<<"$out")")" "$(awk '/^Requests\/sec:/{print $2}' <<<"$out")" >>"$OUT/latency.tsv"
+    tail -n1 "$OUT/latency.tsv" | awk -F'\t' '{printf "    %s: p50 %s ms, p99 %s ms, %s req/s\n", $2, $3, $4, $5}' >&2
+  done
   bench_log "run $run: burst of $BURST_PUBLISHES publishes + $BURST_INSERTS inserts; wrk -c$CONNS $DURATION on home, /berita, /opd/dinkes"
   t0=$(now_ms)
   burst "$run" "$ids" &
@@ -123,9 +132,9 @@ cp "$BENCH_WORK/app-${A##*:}.log" "$OUT/app-a.log" 2>/dev/null || true
 cp "$BENCH_WORK/app-${B##*:}.log" "$OUT/app-b.log" 2>/dev/null || true
 
 {
-  echo "| page (node A, cache off, c=$CONNS, during the burst) | p50 ms (median of runs) | p99 ms (median of runs) | p99 ms per run |"
+  echo "| page (node A, cache off, c=$CONNS; \"quiet\": no writes, just before the burst) | p50 ms (median of runs) | p99 ms (median of runs) | p99 ms per run |"
   echo "|---|--:|--:|---|"
-  for page in / /berita /opd/dinkes; do
+  for page in "quiet /" / "quiet /berita" /berita "quiet /opd/dinkes" /opd/dinkes; do
     p50=$(awk -F'\t' -v p="$page" '$2==p{print $3}' "$OUT/latency.tsv" | bench_median)
     p99=$(awk -F'\t' -v p="$page" '$2==p{print $4}' "$OUT/latency.tsv" | bench_median)
     all=$(awk -F'\t' -v p="$page" '$2==p{printf "%s%s", s, $4; s=", "}' "$OUT/latency.tsv")
