@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
@@ -11,7 +12,7 @@ namespace SatuPintu.Data;
 /// The one database of the application. Each provider has a subclass so that each keeps
 /// its own migrations (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>).
 /// </summary>
-public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Opd> Opds => Set<Opd>();
     public DbSet<OpdUnit> OpdUnits => Set<OpdUnit>();
@@ -28,6 +29,10 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Content.Uploads.MediaFile> MediaFiles => Set<Content.Uploads.MediaFile>();
+    public DbSet<Changes.PublicChange> PublicChanges => Set<Changes.PublicChange>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    /// <summary>The data-protection key ring (cookies, antiforgery), shared by every node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

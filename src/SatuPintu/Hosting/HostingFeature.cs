@@ -13,7 +13,6 @@ namespace SatuPintu.Hosting;
 public static class HostingFeature
 {
     public const string PublicPolicy = "public";
-    public const string ContentTag = "content";
 
     public static void AddHosting(this WebApplicationBuilder builder)
     {
@@ -47,10 +46,10 @@ public static class HostingFeature
                     p.NoCache();
                     return;
                 }
-                p.Expire(TimeSpan.FromSeconds(cache.Seconds)).Tag(ContentTag).SetVaryByQuery("*");
+                // Tagged by what each page shows; the change feed evicts by those tags (OutputCacheEviction).
+                p.Expire(TimeSpan.FromSeconds(cache.Seconds)).AddPolicy<PublicPageTags>().SetVaryByQuery("*");
             });
         });
-        builder.Services.AddSingleton<ContentChangeInterceptor>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.GroupName == "v1");

@@ -11,8 +11,8 @@ using SatuPintu.Data;
 namespace SatuPintu.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSatuPintuDb))]
-    [Migration("20261201100750_SignInThrottleAndTotpStep")]
-    partial class SignInThrottleAndTotpStep
+    [Migration("20261201112020_Foundation")]
+    partial class Foundation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -33,6 +33,23 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.HasIndex("TagsId");
 
                     b.ToTable("ArticleTag");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -423,6 +440,40 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SatuPintu.Changes.PublicChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("PublicChanges", (string)null);
+                });
+
             modelBuilder.Entity("SatuPintu.Content.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -450,6 +501,9 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EventStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -500,6 +554,10 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -518,7 +576,7 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BodyMarkdown")
@@ -681,6 +739,10 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -764,6 +826,25 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MediaFiles");
+                });
+
+            modelBuilder.Entity("SatuPintu.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("SatuPintu.Data.SeedState", b =>
@@ -1079,8 +1160,7 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.HasOne("SatuPintu.Content.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Article");
                 });
