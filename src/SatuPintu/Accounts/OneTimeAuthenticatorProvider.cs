@@ -32,6 +32,8 @@ public sealed class OneTimeAuthenticatorProvider(SatuPintuDb db, TimeProvider ti
         {
             return false;
         }
+        // One conditional UPDATE claims the step atomically, so two requests with the same code cannot both pass.
+        using var bookkeeping = Data.BulkWriteGuard.AllowBookkeeping("TOTP step used once");
         var claimed = await db.Users.Where(u => u.Id == user.Id && (u.LastTotpStep == null || u.LastTotpStep < step))
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.LastTotpStep, step));
         if (claimed == 1)

@@ -25,6 +25,25 @@ public sealed partial class BulkWriteGuard(PublicEntities entities) : DbCommandI
     ];
 
     private readonly ConcurrentDictionary<IModel, HashSet<string>> _guarded = new();
+    private static readonly AsyncLocal<string?> Allowed = new();
+
+    /// <summary>
+    /// Lets the bulk statements of the returned scope through: only for a bookkeeping column of a guarded
+    /// table that must be claimed atomically (a TOTP step used once), never for what the public sees or
+    /// the trail must show. The reason is named so a reader of the call sees why.
+    /// </summary>
+    public static IDisposable AllowBookkeeping(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var previous = Allowed.Value;
+        Allowed.Value = reason;
+        return new Scope(previous);
+    }
+
+    private sealed class Scope(string? previous) : IDisposable
+    {
+        public void Dispose() => Allowed.Value = previous;
+    }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
@@ -40,7 +59,8 @@ public sealed partial class BulkWriteGuard(PublicEntities entities) : DbCommandI
 
     private void Check(DbCommand command, CommandEventData eventData)
     {
-        if (eventData.CommandSource is not (CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete) || eventData.Context is not { } db)
+        if (eventData.CommandSource is not (CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete) || eventData.Context is not { } db
+            || Allowed.Value is not null)
         {
             return;
         }

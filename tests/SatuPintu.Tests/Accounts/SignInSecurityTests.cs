@@ -73,7 +73,11 @@ public abstract class SignInSecurityTests(ClockApp app) : WithPersonas(app)
     {
         var people = await Personas.CreateAsync(app);
         var disabled = people.ReviewerA;
-        await app.WithDbAsync(db => db.Users.Where(u => u.Email == disabled.Email).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, DateTime.UnixEpoch)));
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == disabled.Email)).DisabledAt = DateTime.UnixEpoch;
+            return await db.SaveChangesAsync();
+        });
         var unknown = $"tidak-ada-{Guid.NewGuid():N}@uji.kepahiangkab.go.id";
         var answers = new Dictionary<string, List<string>>();
         foreach (var (email, password) in new[] { (people.EditorA.Email, "salah-salah-salah"), (disabled.Email, Personas.Password), (unknown, "salah-salah-salah") })

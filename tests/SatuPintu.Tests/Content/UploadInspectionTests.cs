@@ -150,7 +150,7 @@ public sealed class UploadInspectionTests(UploadTests.App app) : WithPersonas(ap
         var id = await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Draft);
         var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         var (status, _) = await UploadImageAsync(editor, id, JpegWithGps(), "lokasi.jpg");
-        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.Found, status);
         var media = await app.WithDbAsync(db => db.MediaFiles.OrderByDescending(m => m.Id).FirstAsync());
         var served = await app.Browser().GetByteArrayAsync(new Uri(media.Url, UriKind.Relative));
         Assert.False(HasExif(served));
