@@ -27,6 +27,7 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Content.Uploads.MediaFile> MediaFiles => Set<Content.Uploads.MediaFile>();
+    public DbSet<Network.Site> NetworkSites => Set<Network.Site>(); public DbSet<Network.SiteOpd> NetworkSiteOpds => Set<Network.SiteOpd>(); public DbSet<Network.SiteStateChange> NetworkSiteStateChanges => Set<Network.SiteStateChange>(); public DbSet<Network.Link> NetworkLinks => Set<Network.Link>(); public DbSet<Network.Uplink> NetworkUplinks => Set<Network.Uplink>(); public DbSet<Network.Subnet> NetworkSubnets => Set<Network.Subnet>(); public DbSet<Network.Phase> NetworkPhases => Set<Network.Phase>(); public DbSet<Network.BudgetLine> NetworkBudgetLines => Set<Network.BudgetLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
