@@ -26,7 +26,8 @@ public sealed record NetworkSnapshot(
     IReadOnlyList<PhaseProgress> ByPhase,
     IReadOnlyList<BudgetFigure> Budget,
     IReadOnlyList<Site> Sites,
-    Capacity Capacity);
+    Capacity Capacity,
+    Capacity CapacityAllSites);
 
 /// <summary>
 /// The programme's figures. An OPD counts as connected when a site housing the OPD itself (not only one
@@ -79,11 +80,13 @@ public sealed class NetworkProgress(SatuPintuDb db, TimeProvider time, IOptions<
             .Select(b => new BudgetFigure(b.FiscalYear, b.Source, b.Planned, b.Realised))
             .OrderBy(b => b.Year).ThenBy(b => b.Source).ToList();
         var uplinks = await db.NetworkUplinks.AsNoTracking().Where(u => u.ContractEnd == null || u.ContractEnd >= DateOnly.FromDateTime(asOf)).Select(u => u.Mbps).ToListAsync(ct);
-        var capacity = Capacity.Of(uplinks, sites.Where(s => s.State == ConnectionState.Connected && s.Link is not null).Select(s => s.Link!.CommittedDownMbps),
-            options.Value.OversubscriptionWarning);
+        // Distribution links carry the sites behind them; counting them too would count those sites twice.
+        var endSites = sites.Where(s => s.Kind != SiteKind.Distribution && s.Link is not null && s.State != ConnectionState.Decommissioned).ToList();
+        var capacity = Capacity.Of(uplinks, endSites.Where(s => s.State == ConnectionState.Connected).Select(s => s.Link!.CommittedDownMbps), options.Value.OversubscriptionWarning);
+        var planned = Capacity.Of(uplinks, endSites.Select(s => s.Link!.CommittedDownMbps), options.Value.OversubscriptionWarning);
         var byState = Enum.GetValues<ConnectionState>().ToDictionary(s => s, s => sites.Count(x => x.State == s));
         return new NetworkSnapshot(asOf, opds.Count, opdStatus.Count(o => o.State == ConnectionState.Connected), byState,
-            opdStatus, units, byKind, byPhase, budget, sites, capacity);
+            opdStatus, units, byKind, byPhase, budget, sites, capacity, planned);
     }
 
     /// <summary>The connection status of one OPD for its own page, or null when no site houses it.</summary>
