@@ -53,6 +53,9 @@ public sealed class PublicPageTags : IOutputCachePolicy
             case "halaman":
                 yield return Kind("page");
                 break;
+            case "jaringan":
+                yield return Kind(Network.NetworkFeature.Kind);
+                break;
             case "opd" when segments.Length == 1:
                 // The directory shows only OPDs: evicted through All.
                 break;

@@ -1034,6 +1034,323 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.ToTable("PublicServices");
                 });
 
+            modelBuilder.Entity("SatuPintu.Network.BudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlannedRupiah")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RealisedRupiah")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("FiscalYear", "Source");
+
+                    b.ToTable("NetworkBudgetLines", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Link", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommittedDownMbps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommittedUpMbps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InstalledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagementAddress")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Medium")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MonthlyCostRupiah")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkLinks", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Phase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("NetworkPhases", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Site", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CoordinatesApproximate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentSiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PhaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StateSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ParentSiteId");
+
+                    b.HasIndex("PhaseId");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("NetworkSites", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.SiteOpd", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpdUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("OpdUnitId");
+
+                    b.HasIndex("SiteId", "OpdId", "OpdUnitId")
+                        .IsUnique();
+
+                    b.ToTable("NetworkSiteOpds", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.SiteStateChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "ChangedAt");
+
+                    b.ToTable("NetworkSiteStateChanges", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Subnet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cidr")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Family")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gateway")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Vlan")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Cidr")
+                        .IsUnique();
+
+                    b.HasIndex("Family");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("NetworkSubnets", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Uplink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ContractEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ContractStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mbps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthlyCostRupiah")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("NetworkUplinks", (string)null);
+                });
+
             modelBuilder.Entity("ArticleTag", b =>
                 {
                     b.HasOne("SatuPintu.Content.Article", null)
@@ -1216,6 +1533,92 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Navigation("Opd");
                 });
 
+            modelBuilder.Entity("SatuPintu.Network.BudgetLine", b =>
+                {
+                    b.HasOne("SatuPintu.Network.Phase", "Phase")
+                        .WithMany()
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Phase");
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Link", b =>
+                {
+                    b.HasOne("SatuPintu.Network.Site", "Site")
+                        .WithOne("Link")
+                        .HasForeignKey("SatuPintu.Network.Link", "SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Site", b =>
+                {
+                    b.HasOne("SatuPintu.Network.Site", "ParentSite")
+                        .WithMany("Children")
+                        .HasForeignKey("ParentSiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SatuPintu.Network.Phase", "Phase")
+                        .WithMany("Sites")
+                        .HasForeignKey("PhaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("ParentSite");
+
+                    b.Navigation("Phase");
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.SiteOpd", b =>
+                {
+                    b.HasOne("SatuPintu.Directory.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SatuPintu.Directory.OpdUnit", "OpdUnit")
+                        .WithMany()
+                        .HasForeignKey("OpdUnitId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SatuPintu.Network.Site", "Site")
+                        .WithMany("Opds")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("OpdUnit");
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.SiteStateChange", b =>
+                {
+                    b.HasOne("SatuPintu.Network.Site", "Site")
+                        .WithMany("History")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Subnet", b =>
+                {
+                    b.HasOne("SatuPintu.Network.Site", "Site")
+                        .WithMany("Subnets")
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+                });
+
             modelBuilder.Entity("SatuPintu.Accounts.AppUser", b =>
                 {
                     b.Navigation("Memberships");
@@ -1226,6 +1629,24 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Navigation("Services");
 
                     b.Navigation("Units");
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Phase", b =>
+                {
+                    b.Navigation("Sites");
+                });
+
+            modelBuilder.Entity("SatuPintu.Network.Site", b =>
+                {
+                    b.Navigation("Children");
+
+                    b.Navigation("History");
+
+                    b.Navigation("Link");
+
+                    b.Navigation("Opds");
+
+                    b.Navigation("Subnets");
                 });
 #pragma warning restore 612, 618
         }
