@@ -194,6 +194,8 @@ public abstract class ChangeFeedTests(SatuPintuApp app) : WithPersonas(app)
     }
 }
 
-public sealed class SqliteChangeFeedTests(SqliteApp app) : ChangeFeedTests(app), IClassFixture<SqliteApp>;
+[Collection(Hosts.SqlitePortal)]
+public sealed class SqliteChangeFeedTests(SqliteApp app) : ChangeFeedTests(app);
 
-public sealed class PostgresChangeFeedTests(PostgresApp app) : ChangeFeedTests(app), IClassFixture<PostgresApp>;
+[Collection(Hosts.PostgresPortal)]
+public sealed class PostgresChangeFeedTests(PostgresApp app) : ChangeFeedTests(app);
