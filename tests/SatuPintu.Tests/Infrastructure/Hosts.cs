@@ -5,8 +5,9 @@ namespace SatuPintu.Tests.Infrastructure;
 /// of one per class. xunit runs collections in parallel and the tests of one collection one after
 /// another, so a host's database only changes under the test that is running; that keeps tests that
 /// compare row counts before and after safe. Two collections per kind keep both cores busy.
-/// Classes that need special settings, or that exhaust a limit of the host (the login rate limit),
-/// keep their own IClassFixture host.
+/// Classes that need special settings, exhaust a limit of the host (the login rate limit) or write
+/// behind the app's back (leaving its public read model stale for the next class) keep their own
+/// IClassFixture host.
 /// </summary>
 public static class Hosts
 {
