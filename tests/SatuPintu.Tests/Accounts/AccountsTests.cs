@@ -9,7 +9,8 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Accounts;
 
 /// <summary>Sign-in, rate limiting, CSRF, tokens and the headers every response carries (throttling: SignInSecurityTests).</summary>
-public sealed class AccountsTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
+[Collection(Hosts.ManyLoginsAccounts)]
+public sealed class AccountsTests(ManyLoginsApp app) : WithPersonas(app)
 {
     [Fact]
     public async Task First_start_created_one_admin_whose_password_was_printed_once()

@@ -4,7 +4,8 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Accounts;
 
 /// <summary>Optional TOTP two-factor sign-in, and the setting that makes it compulsory for admins.</summary>
-public sealed class TwoFactorTests(ManyLoginsApp app) : IClassFixture<ManyLoginsApp>
+[Collection(Hosts.ManyLoginsAccounts)]
+public sealed class TwoFactorTests(ManyLoginsApp app)
 {
     [Fact]
     public async Task Person_turns_on_totp_and_then_needs_a_code_to_sign_in()

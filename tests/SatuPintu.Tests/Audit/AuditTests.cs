@@ -7,7 +7,8 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Audit;
 
 /// <summary>Every change is in the audit trail (who, when, what, before/after), visible to admins and exportable as CSV.</summary>
-public sealed class AuditTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
+[Collection(Hosts.ManyLoginsAccounts)]
+public sealed class AuditTests(ManyLoginsApp app) : WithPersonas(app)
 {
     [Fact]
     public async Task An_edit_records_actor_and_the_changed_fields_before_and_after()

@@ -41,6 +41,8 @@ public abstract class AuditTrailTests(SatuPintuApp app) : WithPersonas(app)
     }
 }
 
-public sealed class SqliteAuditTrailTests(SqliteApp app) : AuditTrailTests(app), IClassFixture<SqliteApp>;
+[Collection(Hosts.SqlitePortal)]
+public sealed class SqliteAuditTrailTests(SqliteApp app) : AuditTrailTests(app);
 
-public sealed class PostgresAuditTrailTests(PostgresApp app) : AuditTrailTests(app), IClassFixture<PostgresApp>;
+[Collection(Hosts.PostgresPortal)]
+public sealed class PostgresAuditTrailTests(PostgresApp app) : AuditTrailTests(app);

@@ -194,6 +194,7 @@ public abstract class ChangeFeedTests(SatuPintuApp app) : WithPersonas(app)
     }
 }
 
+// Own hosts: these tests write behind the app's back, which leaves the catalog stale for whoever comes next.
 public sealed class SqliteChangeFeedTests(SqliteApp app) : ChangeFeedTests(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresChangeFeedTests(PostgresApp app) : ChangeFeedTests(app), IClassFixture<PostgresApp>;

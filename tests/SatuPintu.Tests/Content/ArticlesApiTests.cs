@@ -126,6 +126,8 @@ public abstract class ArticlesApiTests(SatuPintuApp app) : WithPersonas(app)
     }
 }
 
-public sealed class SqliteArticlesApiTests(SqliteApp app) : ArticlesApiTests(app), IClassFixture<SqliteApp>;
+[Collection(Hosts.SqliteContent)]
+public sealed class SqliteArticlesApiTests(SqliteApp app) : ArticlesApiTests(app);
 
-public sealed class PostgresArticlesApiTests(PostgresApp app) : ArticlesApiTests(app), IClassFixture<PostgresApp>;
+[Collection(Hosts.PostgresContent)]
+public sealed class PostgresArticlesApiTests(PostgresApp app) : ArticlesApiTests(app);

@@ -11,7 +11,8 @@ namespace SatuPintu.Tests.Content;
 /// action (grant a role, add a unit, reject, upload an image) never blanks the main form, and every change
 /// that went through redirects (POST/redirect/GET) with its notice.
 /// </summary>
-public sealed class FormsKeepInputTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
+[Collection(Hosts.ManyLoginsAdmin)]
+public sealed class FormsKeepInputTests(ManyLoginsApp app) : WithPersonas(app)
 {
     private static string Unique(string prefix) => prefix + " " + Guid.NewGuid().ToString("N")[..6];
 

@@ -125,6 +125,8 @@ public abstract class HostileInputTests(SatuPintuApp app) : WithPersonas(app)
     }
 }
 
-public sealed class SqliteHostileInputTests(SqliteApp app) : HostileInputTests(app), IClassFixture<SqliteApp>;
+[Collection(Hosts.SqliteContent)]
+public sealed class SqliteHostileInputTests(SqliteApp app) : HostileInputTests(app);
 
-public sealed class PostgresHostileInputTests(PostgresApp app) : HostileInputTests(app), IClassFixture<PostgresApp>;
+[Collection(Hosts.PostgresContent)]
+public sealed class PostgresHostileInputTests(PostgresApp app) : HostileInputTests(app);

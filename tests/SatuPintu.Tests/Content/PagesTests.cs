@@ -222,6 +222,8 @@ public abstract class PagesTests(SatuPintuApp app) : WithPersonas(app)
     }
 }
 
-public sealed class SqlitePagesTests(SqliteApp app) : PagesTests(app), IClassFixture<SqliteApp>;
+[Collection(Hosts.SqliteContent)]
+public sealed class SqlitePagesTests(SqliteApp app) : PagesTests(app);
 
-public sealed class PostgresPagesTests(PostgresApp app) : PagesTests(app), IClassFixture<PostgresApp>;
+[Collection(Hosts.PostgresContent)]
+public sealed class PostgresPagesTests(PostgresApp app) : PagesTests(app);

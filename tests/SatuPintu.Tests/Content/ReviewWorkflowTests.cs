@@ -201,6 +201,8 @@ public abstract class ReviewWorkflowTests(SatuPintuApp app) : WithPersonas(app)
     }
 }
 
-public sealed class SqliteReviewWorkflowTests(ManyLoginsApp app) : ReviewWorkflowTests(app), IClassFixture<ManyLoginsApp>;
+[Collection(Hosts.ManyLoginsAccounts)]
+public sealed class SqliteReviewWorkflowTests(ManyLoginsApp app) : ReviewWorkflowTests(app);
 
-public sealed class PostgresReviewWorkflowTests(PostgresApp app) : ReviewWorkflowTests(app), IClassFixture<PostgresApp>;
+[Collection(Hosts.PostgresContent)]
+public sealed class PostgresReviewWorkflowTests(PostgresApp app) : ReviewWorkflowTests(app);

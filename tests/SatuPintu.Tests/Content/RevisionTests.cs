@@ -9,7 +9,8 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Content;
 
 /// <summary>Every save is a revision; the editor sees a readable diff and can restore an earlier one.</summary>
-public sealed class RevisionTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
+[Collection(Hosts.ManyLoginsAdmin)]
+public sealed class RevisionTests(ManyLoginsApp app) : WithPersonas(app)
 {
     [Fact]
     public async Task Edits_make_revisions_with_a_diff_and_restoring_brings_the_old_text_back()

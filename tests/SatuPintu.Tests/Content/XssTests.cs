@@ -13,7 +13,8 @@ namespace SatuPintu.Tests.Content;
 /// body and as a title, through the API and through the admin form: what is stored and what the
 /// portal renders has no script, event handler, script URL or dangerous element.
 /// </summary>
-public sealed class XssTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
+[Collection(Hosts.ManyLoginsAdmin)]
+public sealed class XssTests(ManyLoginsApp app) : WithPersonas(app)
 {
     public static IReadOnlyList<string> Vectors { get; } = LoadVectors();
 

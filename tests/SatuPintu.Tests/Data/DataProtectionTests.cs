@@ -33,6 +33,8 @@ public abstract class DataProtectionTests(SatuPintuApp app) : WithPersonas(app)
     }
 }
 
-public sealed class SqliteDataProtectionTests(SqliteApp app) : DataProtectionTests(app), IClassFixture<SqliteApp>;
+[Collection(Hosts.SqlitePortal)]
+public sealed class SqliteDataProtectionTests(SqliteApp app) : DataProtectionTests(app);
 
-public sealed class PostgresDataProtectionTests(PostgresApp app) : DataProtectionTests(app), IClassFixture<PostgresApp>;
+[Collection(Hosts.PostgresPortal)]
+public sealed class PostgresDataProtectionTests(PostgresApp app) : DataProtectionTests(app);

@@ -5,7 +5,8 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Directory;
 
 /// <summary>OPD profiles are edited by the OPD's own people; names, units and roles by Diskominfo.</summary>
-public sealed class OpdAdminTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
+[Collection(Hosts.ManyLoginsAdmin)]
+public sealed class OpdAdminTests(ManyLoginsApp app) : WithPersonas(app)
 {
     [Fact]
     public async Task Editor_updates_the_profile_and_the_portal_shows_it_at_once_but_the_name_stays()

@@ -12,7 +12,8 @@ namespace SatuPintu.Tests.Directory;
 /// /api/v1/opds writes: the same rules as /admin/opd (admins create, rename, archive, restore; an OPD's own
 /// editors and reviewers edit its profile), problem details per field, the portal and the audit trail follow.
 /// </summary>
-public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app), IClassFixture<SqliteApp>
+[Collection(Hosts.SqliteContent)]
+public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app)
 {
     private static string Fresh(string prefix) => prefix + " " + Guid.NewGuid().ToString("N")[..6];
 

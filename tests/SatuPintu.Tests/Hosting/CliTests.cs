@@ -4,14 +4,17 @@ using SatuPintu.Tests.Infrastructure;
 
 namespace SatuPintu.Tests.Hosting;
 
-/// <summary>The maintenance verbs, run as a real process of the built executable.</summary>
-public sealed class CliTests : IDisposable
+/// <summary>
+/// The maintenance verbs, run as a real process of the built executable. Each process boots the app, so
+/// the tests are split over two classes (two xunit collections) that run side by side.
+/// </summary>
+public abstract class CliProcess : IDisposable
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
+    protected string DataDir { get; } = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
 
-    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+    protected Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
 
-    private async Task<(int Exit, string Out, string Err)> RunWithInputAsync(string? stdin, params string[] args)
+    protected async Task<(int Exit, string Out, string Err)> RunWithInputAsync(string? stdin, params string[] args)
     {
         var dll = typeof(Program).Assembly.Location;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
@@ -20,7 +23,7 @@ public sealed class CliTests : IDisposable
         {
             psi.ArgumentList.Add(a);
         }
-        psi.Environment["SatuPintu__DataDir"] = _dataDir;
+        psi.Environment["SatuPintu__DataDir"] = DataDir;
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         using var process = Process.Start(psi)!;
         if (stdin is not null)
@@ -34,15 +37,43 @@ public sealed class CliTests : IDisposable
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    private long Count(string table)
+    protected long Count(string table)
     {
-        using var conn = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "satupintu.db")};Pooling=False");
+        using var conn = new SqliteConnection($"Data Source={Path.Combine(DataDir, "satupintu.db")};Pooling=False");
         conn.Open();
         using var cmd = conn.CreateCommand();
         cmd.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
         return (long)cmd.ExecuteScalar()!;
     }
 
+    protected string? Scalar(string sql)
+    {
+        using var conn = new SqliteConnection($"Data Source={Path.Combine(DataDir, "satupintu.db")};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar()?.ToString();
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            SatuPintuApp.TryDelete(DataDir);
+        }
+    }
+}
+
+/// <summary>Seeding, help and argument errors.</summary>
+public sealed class CliTests : CliProcess
+{
     [Fact]
     public async Task Seed_creates_the_demo_then_grows_articles_deterministically()
     {
@@ -75,7 +106,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("galat:", error, StringComparison.Ordinal);
         Assert.Contains("Pemakaian: SatuPintu seed", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dataDir, "satupintu.db")));
+        Assert.False(File.Exists(Path.Combine(DataDir, "satupintu.db")));
     }
 
     [Fact]
@@ -97,7 +128,7 @@ public sealed class CliTests : IDisposable
         (exit, output, _) = await RunAsync("help");
         Assert.Equal(0, exit);
         Assert.Contains("token", output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dataDir, "satupintu.db")));
+        Assert.False(File.Exists(Path.Combine(DataDir, "satupintu.db")));
     }
 
     [Theory]
@@ -118,18 +149,13 @@ public sealed class CliTests : IDisposable
         Assert.Equal("", output);
         Assert.StartsWith($"galat: {message}\n", error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("Pemakaian: SatuPintu", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dataDir, "satupintu.db")));
+        Assert.False(File.Exists(Path.Combine(DataDir, "satupintu.db")));
     }
+}
 
-    private string? Scalar(string sql)
-    {
-        using var conn = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "satupintu.db")};Pooling=False");
-        conn.Open();
-        using var cmd = conn.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar()?.ToString();
-    }
-
+/// <summary>The account verbs: users and tokens.</summary>
+public sealed class CliAccountTests : CliProcess
+{
     [Fact]
     public async Task First_start_prints_the_admin_password_once()
     {
@@ -196,7 +222,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("galat:", error, StringComparison.Ordinal);
         Assert.Contains("Pemakaian", error, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_dataDir, "satupintu.db")));
+        Assert.False(File.Exists(Path.Combine(DataDir, "satupintu.db")));
     }
 
     [Theory]
@@ -208,11 +234,5 @@ public sealed class CliTests : IDisposable
         var (exit, _, error) = await RunAsync(args);
         Assert.Equal(2, exit);
         Assert.Contains("tidak ditemukan", error, StringComparison.Ordinal);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        SatuPintuApp.TryDelete(_dataDir);
     }
 }

@@ -7,7 +7,8 @@ using SatuPintu.Tests.Infrastructure;
 namespace SatuPintu.Tests.Hosting;
 
 /// <summary>How pages travel: compression, fingerprinted static assets, the output cache and its invalidation.</summary>
-public sealed class DeliveryTests(SqliteApp app) : IClassFixture<SqliteApp>
+[Collection(Hosts.SqlitePortal)]
+public sealed class DeliveryTests(SqliteApp app)
 {
     private readonly HttpClient _client = app.Browser();
 

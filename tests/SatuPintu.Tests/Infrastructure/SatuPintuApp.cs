@@ -7,12 +7,14 @@ namespace SatuPintu.Tests.Infrastructure;
 
 /// <summary>
 /// The real app in-process on a real database: a fresh SQLite file in its own data folder, or a
-/// fresh database on the run's PostgreSQL server. One per test class (IClassFixture).
+/// fresh database on the run's PostgreSQL server. Shared by the classes of one collection (see
+/// <see cref="Hosts"/>) or owned by one class (IClassFixture) when it needs special settings.
 /// </summary>
 public class SatuPintuApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _ownsDataDir;
+    private readonly Lazy<Task<Personas>> _people;
 
     public string DataDir { get; }
     public string? PostgresConnectionString { get; }
@@ -20,6 +22,8 @@ public class SatuPintuApp : WebApplicationFactory<Program>
     protected SatuPintuApp(bool postgres, Dictionary<string, string?>? settings = null, string? dataDir = null)
     {
         _ownsDataDir = dataDir is null;
+        // Made once per host: each persona costs password hashing, which is most of a small test's time.
+        _people = new(() => Personas.CreateAsync(this), LazyThreadSafetyMode.ExecutionAndPublication);
         DataDir = dataDir ?? Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
         PostgresConnectionString = postgres ? PostgresServer.CreateDatabase() : null;
         _settings = new(settings ?? [])
@@ -38,6 +42,9 @@ public class SatuPintuApp : WebApplicationFactory<Program>
     public const string BootstrapAdminEmail = "admin-uji@satupintu.local";
 
     public bool IsPostgres => PostgresConnectionString is not null;
+
+    /// <summary>The admin, editor and reviewer of this host, made on first use and shared by every class on it.</summary>
+    public Task<Personas> PeopleAsync() => _people.Value;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -337,6 +337,8 @@ public abstract class PublicRoutesTests(SatuPintuApp app)
     }
 }
 
-public sealed class SqlitePublicRoutesTests(SqliteApp app) : PublicRoutesTests(app), IClassFixture<SqliteApp>;
+[Collection(Hosts.SqlitePortal)]
+public sealed class SqlitePublicRoutesTests(SqliteApp app) : PublicRoutesTests(app);
 
-public sealed class PostgresPublicRoutesTests(PostgresApp app) : PublicRoutesTests(app), IClassFixture<PostgresApp>;
+[Collection(Hosts.PostgresPortal)]
+public sealed class PostgresPublicRoutesTests(PostgresApp app) : PublicRoutesTests(app);
