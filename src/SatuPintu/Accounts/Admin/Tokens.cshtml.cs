@@ -71,7 +71,7 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
         if (string.IsNullOrEmpty(CurrentPassword) || !await users.CheckPasswordAsync(user, CurrentPassword))
         {
             await throttle.FailedAsync(email, HttpContext.Connection.RemoteIpAddress?.ToString());
-            await AccountAudit.WriteAsync(db, Now, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user.Id, "kata sandi salah saat membuat token");
+            await AccountAudit.WriteAsync(db, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user.Id, "kata sandi salah saat membuat token");
             return (nameof(CurrentPassword), "Kata sandi salah.");
         }
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
@@ -94,8 +94,8 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
             return NotFound();
         }
         token.RevokedAt ??= Now;
+        // A tracked change: the audit trail records the revocation (once) in the same transaction.
         await db.SaveChangesAsync();
-        await AccountAudit.WriteAsync(db, Now, AccountAudit.Actor(HttpContext), AccountAudit.TokensRevoked, userId, $"token \"{token.Name}\" dicabut");
         Message = $"Token \"{token.Name}\" dicabut.";
         await LoadAsync();
         return Page();
