@@ -31,7 +31,10 @@ if (verb)
     return await CliVerbs.RunAsync(app, args);
 }
 
-app.ValidateSettings();
+if (!await app.TryValidateSettingsAsync())
+{
+    return 1;
+}
 await app.PrepareDatabaseAsync();
 
 app.UseHosting();
