@@ -33,7 +33,10 @@ if (verb)
     return await CliVerbs.RunAsync(app, args);
 }
 
-app.ValidateSettings();
+if (!await app.TryValidateSettingsAsync())
+{
+    return 1;
+}
 await app.PrepareDatabaseAsync();
 
 app.UseHosting();

@@ -5,16 +5,15 @@ using SatuPintu.Data;
 namespace SatuPintu.Accounts;
 
 /// <summary>
-/// Explicit audit events of sign-in and account security (failed sign-ins, throttling, ended sessions,
-/// revoked tokens): things no entity change shows, or bulk updates the audit interceptor cannot see.
-/// One place, so a shared audit-event API can replace it.
+/// The names and actor of the explicit audit events of sign-in (failed, throttled) and of ended sessions:
+/// things no tracked entity change shows. Tokens created and revoked are tracked changes, so the audit
+/// trail records them itself, once each.
 /// </summary>
 internal static class AccountAudit
 {
     public const string SignInFailed = "signin-failed";
     public const string SignInThrottled = "signin-throttled";
     public const string SessionsEnded = "sessions-ended";
-    public const string TokensRevoked = "tokens-revoked";
 
     /// <summary>The CLI verb or job, else the signed-in person, else "anonim" (a sign-in attempt).</summary>
     public static string Actor(HttpContext? http) =>
@@ -22,13 +21,10 @@ internal static class AccountAudit
         ?? (http?.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.Email) ?? http.User.Identity.Name : null)
         ?? "anonim";
 
-    public static async Task WriteAsync(SatuPintuDb db, DateTime now, string actor, string action, string? userId, string summary, CancellationToken ct = default)
+    /// <summary>Adds the event through the shared audit-event API and saves it (with anything else pending, in one transaction).</summary>
+    public static async Task WriteAsync(SatuPintuDb db, string actor, string action, string? userId, string summary, CancellationToken ct = default)
     {
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = now, Actor = Clip(actor, 256), Action = action, EntityType = nameof(AppUser),
-            EntityId = Clip(userId ?? "-", 64), Summary = Clip(summary, 300),
-        });
+        db.Audit(action, nameof(AppUser), Clip(userId ?? "-", 64), summary: summary, actor: Clip(actor, 256));
         await db.SaveChangesAsync(ct);
     }
 

@@ -24,10 +24,6 @@ public sealed class AccountRevocation(SatuPintuDb db, UserManager<AppUser> users
             token.RevokedAt = now;
         }
         await db.SaveChangesAsync(ct);
-        if (tokens.Count > 0)
-        {
-            await AccountAudit.WriteAsync(db, now, actor, AccountAudit.TokensRevoked, user.Id, $"{tokens.Count} token dicabut: {why}", ct);
-        }
         var stamped = await users.UpdateSecurityStampAsync(user);
         if (!stamped.Succeeded)
         {

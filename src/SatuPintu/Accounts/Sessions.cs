@@ -121,12 +121,18 @@ public static class Sessions
     /// <summary>Ends one session of the user (null: all of them) and records it in the audit trail. Returns how many were open.</summary>
     public static async Task<int> EndAsync(SatuPintuDb db, string userId, string? sessionId, DateTime now, string actor)
     {
+        // The bulk update and its audit event commit together (or not at all).
+        await using var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync() : null;
         var ended = await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && (sessionId == null || s.Id == sessionId))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now));
         if (ended > 0)
         {
-            await AccountAudit.WriteAsync(db, now, actor, AccountAudit.SessionsEnded, userId,
+            await AccountAudit.WriteAsync(db, actor, AccountAudit.SessionsEnded, userId,
                 sessionId is null ? $"{ended} sesi diakhiri" : $"sesi {sessionId[..Math.Min(6, sessionId.Length)]}… diakhiri");
+        }
+        if (owned is not null)
+        {
+            await owned.CommitAsync();
         }
         return ended;
     }

@@ -93,7 +93,8 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider time) : I
 
     private static bool IsAudited(EntityEntry e) =>
         e.Entity is Microsoft.AspNetCore.Identity.IdentityUserRole<string>
-        || (e.Entity is not AuditEntry and not SeedState and not JobLease and not Changes.PublicChange && !e.Metadata.IsPropertyBag
+        || (e.Entity is not AuditEntry and not SeedState and not JobLease and not Changes.PublicChange
+                and not Accounts.UserSession and not Accounts.LoginThrottle && !e.Metadata.IsPropertyBag
             && e.Metadata.ClrType.Namespace?.StartsWith("SatuPintu", StringComparison.Ordinal) == true);
 
     private static Dictionary<string, object?> Values(EntityEntry e, bool original) =>

@@ -17,7 +17,7 @@ internal static class DocumentDownload
         var doc = Slug.IsWellFormed(slug)
             ? await db.Documents.AsNoTracking().Visible(clock.UtcNow).FirstOrDefaultAsync(d => d.Slug == slug, ct)
             : null;
-        var root = services.Settings().UploadsDir;
+        var root = services.GetRequiredService<Data.DataOptions>().UploadsDir;
         var path = doc is null ? null : Path.GetFullPath(Path.Combine(root, doc.StoragePath));
         if (doc is null || path is null || !path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(path))
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SatuPintu.Accounts;
 using SatuPintu.Audit;
 using SatuPintu.Data.Demo;
@@ -19,6 +20,8 @@ public static class DataFeature
 
     public static void AddData(this WebApplicationBuilder builder)
     {
+        builder.AddValidatedOptions<DataOptions, DataOptionsValidator>(DataOptions.Section);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<DataOptions>>().Value);
         var postgres = builder.Configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
@@ -30,7 +33,7 @@ public static class DataFeature
         else
         {
             builder.Services.AddDbContextPool<SqliteSatuPintuDb>((sp, o) => o
-                .UseSqlite(SqliteConnectionString(sp.Settings()))
+                .UseSqlite(SqliteConnectionString(sp.DataSettings()))
                 .AddInterceptors(sp.GetRequiredService<SameTransactionInterceptor>(), sp.GetRequiredService<BulkWriteGuard>()));
             builder.Services.AddScoped<SatuPintuDb>(sp => sp.GetRequiredService<SqliteSatuPintuDb>());
         }
@@ -49,13 +52,16 @@ public static class DataFeature
     /// Foreign keys on and a 5 s busy timeout come from the connection string, so they cost nothing per query
     /// (EF opens the pooled connection for every query; a pragma interceptor would run each time).
     /// </summary>
-    internal static string SqliteConnectionString(SatuPintuOptions options) =>
+    internal static string SqliteConnectionString(DataOptions options) =>
         $"Data Source={Path.Combine(options.DataDirFullPath, "satupintu.db")};Pooling=True;Foreign Keys=True;Default Timeout=5";
+
+    internal static DataOptions DataSettings(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<DataOptions>>().Value;
 
     /// <summary>Creates the data folder, applies migrations and seeds the demo instance once.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        var settings = app.Services.Settings();
+        var settings = app.Services.DataSettings();
         System.IO.Directory.CreateDirectory(settings.DataDirFullPath);
         System.IO.Directory.CreateDirectory(settings.UploadsDir);
 

@@ -3,28 +3,21 @@ using Microsoft.Extensions.Options;
 
 namespace SatuPintu.Hosting;
 
-/// <summary>Settings directly under the "SatuPintu" section (environment: <c>SatuPintu__…</c>).</summary>
+/// <summary>
+/// Hosting's settings directly under the "SatuPintu" section (environment: <c>SatuPintu__…</c>); the data
+/// folder and demo seeding, in the same section, are Data's (<see cref="Data.DataOptions"/>).
+/// </summary>
 public sealed class SatuPintuOptions
 {
     public const string Section = "SatuPintu";
-
-    /// <summary>Database, search index and uploads live here. Relative paths are taken from the working folder.</summary>
-    [Required]
-    public string DataDir { get; set; } = "data";
 
     /// <summary>IANA zone dates are shown in: WIB by default.</summary>
     [Required]
     [TimeZoneId]
     public string TimeZone { get; set; } = "Asia/Jakarta";
 
-    /// <summary>Seed the demo instance on first start of an empty database.</summary>
-    public bool SeedDemo { get; set; } = true;
-
     [ValidateObjectMembers]
     public OutputCacheSettings OutputCache { get; set; } = new();
-
-    public string DataDirFullPath => Path.GetFullPath(DataDir);
-    public string UploadsDir => Path.Combine(DataDirFullPath, "uploads");
 }
 
 public sealed class OutputCacheSettings

@@ -25,6 +25,33 @@ public static class ValidatedOptions
     /// </summary>
     public static void ValidateSettings(this WebApplication app) => app.Services.GetService<IStartupValidator>()?.Validate();
 
+    /// <summary>
+    /// Checks the settings like <see cref="ValidateSettings"/>; a bad one is told on one line of stderr,
+    /// "galat konfigurasi: …" naming the key, without a stack trace. Returns false then (exit code 1).
+    /// </summary>
+    public static async Task<bool> TryValidateSettingsAsync(this WebApplication app)
+    {
+        try
+        {
+            app.ValidateSettings();
+            return true;
+        }
+        catch (Exception e) when (Failures(e) is { } messages)
+        {
+            await Console.Error.WriteLineAsync($"galat konfigurasi: {string.Join("; ", messages)}");
+            return false;
+        }
+    }
+
+    /// <summary>The messages of a settings failure (one setting or several), null for any other exception.</summary>
+    public static IReadOnlyList<string>? Failures(Exception e) => e switch
+    {
+        OptionsValidationException one => [one.Message],
+        AggregateException all when all.InnerExceptions.Count > 0 && all.InnerExceptions.All(i => i is OptionsValidationException) =>
+            all.InnerExceptions.Select(i => i.Message).ToList(),
+        _ => null,
+    };
+
     private sealed class KeyNaming<TOptions>(IValidateOptions<TOptions> inner, string section) : IValidateOptions<TOptions>
         where TOptions : class
     {

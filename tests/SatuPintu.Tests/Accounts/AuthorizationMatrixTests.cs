@@ -98,12 +98,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         var key = page.StatusCode == HttpStatusCode.OK ? Totp.KeyFrom(await page.Content.ReadAsStringAsync()) : "";
         var code = key.Length > 0 ? Totp.Code(key, TimeProvider.System.GetUtcNow()) : "000000";
         var enable = await Form(c, "/admin/akun/2fa/Enable", "/admin/akun/2fa", new() { ["Code"] = code });
-        if (enable.StatusCode != HttpStatusCode.OK)
+        if (enable.StatusCode != HttpStatusCode.Redirect)
         {
             return enable;
         }
-        var off = await Form(c, "/admin/akun/2fa/Disable", "/admin/akun/2fa");
-        if (disable || off.StatusCode != HttpStatusCode.OK)
+        var off = await Form(c, "/admin/akun/2fa/Disable", "/admin/akun/2fa", new() { ["CurrentPassword"] = Personas.Password });
+        if (disable || off.StatusCode != HttpStatusCode.Redirect)
         {
             enable.Dispose();
             return off;

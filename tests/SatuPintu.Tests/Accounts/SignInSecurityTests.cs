@@ -106,7 +106,7 @@ public abstract class SignInSecurityTests(ClockApp app) : WithPersonas(app)
         var client = await Personas.SignInAsync(app, person.Email);
         var key = Totp.KeyFrom(await client.GetOkAsync("/admin/akun/2fa"));
         var setupCode = Totp.Code(key, app.Clock.GetUtcNow());
-        Assert.Equal(HttpStatusCode.OK, (await Personas.PostFormAsync(client, "/admin/akun/2fa/Enable", new() { ["Code"] = setupCode }, "/admin/akun/2fa")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Personas.PostFormAsync(client, "/admin/akun/2fa/Enable", new() { ["Code"] = setupCode }, "/admin/akun/2fa")).StatusCode);
 
         // The code just used to turn 2FA on cannot sign in.
         var fresh = app.Browser();

@@ -33,8 +33,8 @@ public sealed class TokenCreationTests(SqliteClockApp app) : IClassFixture<Sqlit
         Assert.Equal(tokensBefore, await app.WithDbAsync(db => db.AccessTokens.CountAsync(t => t.User!.Email == person.Email)));
 
         var ok = await CreateAsync(client, new() { ["Name"] = "skrip", ["ExpiresInDays"] = "365", ["CurrentPassword"] = Personas.Password });
-        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Contains("Token baru dibuat", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Contains("Token baru dibuat", await client.GetOkAsync("/admin/akun/token"), StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.AccessTokens.SingleAsync(t => t.User!.Email == person.Email && t.Name == "skrip"));
         Assert.Equal(stored.CreatedAt.AddDays(365), stored.ExpiresAt);
     }
@@ -58,7 +58,7 @@ public sealed class TokenCreationTests(SqliteClockApp app) : IClassFixture<Sqlit
         var client = await Personas.SignInAsync(app, person.Email);
         var key = Totp.KeyFrom(await client.GetOkAsync("/admin/akun/2fa"));
         var used = Totp.Code(key, app.Clock.GetUtcNow());
-        Assert.Equal(HttpStatusCode.OK, (await Personas.PostFormAsync(client, "/admin/akun/2fa/Enable", new() { ["Code"] = used }, "/admin/akun/2fa")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Personas.PostFormAsync(client, "/admin/akun/2fa/Enable", new() { ["Code"] = used }, "/admin/akun/2fa")).StatusCode);
         Assert.Contains("Kode verifikasi", await client.GetOkAsync("/admin/akun/token"), StringComparison.Ordinal);
 
         var without = await CreateAsync(client, new() { ["Name"] = "a", ["ExpiresInDays"] = "7", ["CurrentPassword"] = Personas.Password });
@@ -68,7 +68,7 @@ public sealed class TokenCreationTests(SqliteClockApp app) : IClassFixture<Sqlit
 
         app.Clock.Advance(TimeSpan.FromSeconds(30));
         var fresh = await CreateAsync(client, new() { ["Name"] = "c", ["ExpiresInDays"] = "7", ["CurrentPassword"] = Personas.Password, ["Code"] = Totp.Code(key, app.Clock.GetUtcNow()) });
-        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
-        Assert.Contains("Token baru dibuat", await fresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
+        Assert.Contains("Token baru dibuat", await client.GetOkAsync("/admin/akun/token"), StringComparison.Ordinal);
     }
 }

@@ -20,8 +20,8 @@ public sealed class TwoFactorTests(ManyLoginsApp app)
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var now = TimeProvider.System.GetUtcNow();
         var enabled = await Personas.PostFormAsync(client, "/admin/akun/2fa/Enable", new() { ["Code"] = Totp.Code(key, now) }, "/admin/akun/2fa");
-        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
-        Assert.Contains("Verifikasi dua langkah aktif", await enabled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, enabled.StatusCode);
+        Assert.Contains("Verifikasi dua langkah aktif", await client.GetOkAsync("/admin/akun/2fa"), StringComparison.Ordinal);
 
         var fresh = app.Browser();
         var password = await Personas.PostFormAsync(fresh, "/admin/masuk", new() { ["Email"] = person.Email, ["Password"] = Personas.Password });

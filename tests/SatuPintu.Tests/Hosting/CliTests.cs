@@ -201,7 +201,7 @@ public sealed class CliAccountTests : CliProcess
         Assert.Matches("Kata sandi baru \\(ditampilkan sekali\\): \\S{20}", output);
         Assert.Contains("semua tokennya dicabut", output, StringComparison.Ordinal);
         Assert.NotNull(Scalar("SELECT RevokedAt FROM AccessTokens WHERE Name = 'tanpa batas'"));
-        Assert.Equal("tokens-revoked", Scalar("SELECT Action FROM AuditEntries WHERE Actor = 'cli:user reset-password' AND Action = 'tokens-revoked'"));
+        Assert.Equal("update", Scalar("SELECT Action FROM AuditEntries WHERE Actor = 'cli:user reset-password' AND EntityType = 'PersonalAccessToken' AND After LIKE '%RevokedAt%'"));
     }
 
     [Theory]

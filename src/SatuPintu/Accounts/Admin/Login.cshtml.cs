@@ -49,7 +49,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var now = time.GetUtcNow().UtcDateTime;
         if (await throttle.WaitAsync(Email, address) is { } wait)
         {
-            await AccountAudit.WriteAsync(db, now, AccountAudit.Actor(HttpContext), AccountAudit.SignInThrottled, null, $"{Email} dari {address}");
+            await AccountAudit.WriteAsync(db, AccountAudit.Actor(HttpContext), AccountAudit.SignInThrottled, null, $"{Email} dari {address}");
             Error = SignInThrottle.Message(wait);
             return Page();
         }
@@ -72,7 +72,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
                 : LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
         }
         var blocked = await throttle.FailedAsync(Email, address);
-        await AccountAudit.WriteAsync(db, now, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user?.Id,
+        await AccountAudit.WriteAsync(db, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user?.Id,
             $"{Email} dari {address}{(user?.DisabledAt is not null ? " (akun nonaktif)" : "")}");
         Error = blocked is { } w ? SignInThrottle.Message(w) : WrongCredentials;
         return Page();

@@ -32,7 +32,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, SignInThr
         var now = time.GetUtcNow().UtcDateTime;
         if (await throttle.WaitAsync(email, address) is { } wait)
         {
-            await AccountAudit.WriteAsync(db, now, AccountAudit.Actor(HttpContext), AccountAudit.SignInThrottled, user.Id, $"kode verifikasi {email} dari {address}");
+            await AccountAudit.WriteAsync(db, AccountAudit.Actor(HttpContext), AccountAudit.SignInThrottled, user.Id, $"kode verifikasi {email} dari {address}");
             Error = SignInThrottle.Message(wait);
             return Page();
         }
@@ -45,7 +45,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, SignInThr
             return Redirect("/admin");
         }
         var blocked = await throttle.FailedAsync(email, address);
-        await AccountAudit.WriteAsync(db, now, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user.Id, $"kode verifikasi salah untuk {email} dari {address}");
+        await AccountAudit.WriteAsync(db, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user.Id, $"kode verifikasi salah untuk {email} dari {address}");
         Error = blocked is { } w ? SignInThrottle.Message(w) : "Kode salah, sudah dipakai, atau kedaluwarsa.";
         return Page();
     }

@@ -10,7 +10,9 @@ namespace SatuPintu.Accounts.Admin;
 /// <summary>
 /// /admin/akun/token: a person's API tokens (create, revoke) and signed-in sessions (end one, or all).
 /// Creating a token asks for the password again (and the TOTP code when 2FA is on): a stolen session
-/// alone must not mint a lasting way in.
+/// alone must not mint a lasting way in. Every change that went through redirects (POST/redirect/GET);
+/// the new token rides to that one GET in TempData (an encrypted cookie, removed when it is read), so a
+/// reload never shows it again.
 /// </summary>
 public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenIssuer issuer,
     AccountRevocation revocation, SignInThrottle throttle, TimeProvider time) : PageModel
@@ -32,9 +34,12 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
     public IReadOnlyList<PersonalAccessToken> Tokens { get; private set; } = [];
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
     public string? CurrentSession => Accounts.Sessions.CurrentId(User);
-    public string? NewToken { get; private set; }
-    public string? Message { get; private set; }
+    [TempData]
+    public string? NewToken { get; set; }
+    [TempData]
+    public string? Message { get; set; }
     public DateTime Now => time.GetUtcNow().UtcDateTime;
+    private const string Here = "/admin/akun/token";
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -56,8 +61,7 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
             return Page();
         }
         (NewToken, _) = await issuer.IssueAsync(user, SatuPintu.Content.HtmlCleaner.PlainText(Name), ExpiresInDays);
-        await LoadAsync();
-        return Page();
+        return Redirect(Here);
     }
 
     /// <summary>The password (throttled like the sign-in form) and, with 2FA on, a fresh TOTP code.</summary>
@@ -71,7 +75,7 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
         if (string.IsNullOrEmpty(CurrentPassword) || !await users.CheckPasswordAsync(user, CurrentPassword))
         {
             await throttle.FailedAsync(email, HttpContext.Connection.RemoteIpAddress?.ToString());
-            await AccountAudit.WriteAsync(db, Now, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user.Id, "kata sandi salah saat membuat token");
+            await AccountAudit.WriteAsync(db, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user.Id, "kata sandi salah saat membuat token");
             return (nameof(CurrentPassword), "Kata sandi salah.");
         }
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
@@ -94,11 +98,10 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
             return NotFound();
         }
         token.RevokedAt ??= Now;
+        // A tracked change: the audit trail records the revocation (once) in the same transaction.
         await db.SaveChangesAsync();
-        await AccountAudit.WriteAsync(db, Now, AccountAudit.Actor(HttpContext), AccountAudit.TokensRevoked, userId, $"token \"{token.Name}\" dicabut");
         Message = $"Token \"{token.Name}\" dicabut.";
-        await LoadAsync();
-        return Page();
+        return Redirect(Here);
     }
 
     public async Task<IActionResult> OnPostEndSessionAsync(string? id)
@@ -114,8 +117,7 @@ public sealed class TokensModel(SatuPintuDb db, UserManager<AppUser> users, Sign
             return Redirect("/admin/masuk");
         }
         Message = "Sesi diakhiri: perangkat itu harus masuk lagi.";
-        await LoadAsync();
-        return Page();
+        return Redirect(Here);
     }
 
     public async Task<IActionResult> OnPostSignOutEverywhereAsync()

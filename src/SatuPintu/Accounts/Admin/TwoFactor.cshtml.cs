@@ -1,22 +1,35 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using SatuPintu.Data;
 
 namespace SatuPintu.Accounts.Admin;
 
-/// <summary>/admin/akun/2fa: turn TOTP two-factor sign-in on (key + first code) or off (unless required for admins).</summary>
-public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptions<AccountOptions> options) : PageModel
+/// <summary>
+/// /admin/akun/2fa: turn TOTP two-factor sign-in on (key + first code) or off (unless required for admins;
+/// the password again, throttled like the sign-in form, so a stolen session cannot remove the second factor).
+/// A change that went through redirects (POST/redirect/GET); a refused one shows the form again.
+/// </summary>
+public sealed class TwoFactorModel(SatuPintuDb db, UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInThrottle throttle,
+    IOptions<AccountOptions> options) : PageModel
 {
-    [BindProperty]
+    private const string Here = "/admin/akun/2fa";
+
+    [BindProperty, StringLength(10)]
     public string? Code { get; set; }
+
+    [BindProperty, StringLength(256), DataType(DataType.Password)]
+    public string? CurrentPassword { get; set; }
 
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
     public string AuthenticatorUri { get; private set; } = "";
     public bool Required => options.Value.RequireTwoFactorForAdmins && User.IsAdmin();
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -36,8 +49,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         // Sign in again so this session carries the second factor ("amr=mfa").
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new System.Security.Claims.Claim("amr", "mfa")]);
         Message = "Verifikasi dua langkah aktif. Mulai sekarang masuk meminta kode dari aplikasi autentikator.";
-        await LoadAsync();
-        return Page();
+        return Redirect(Here);
     }
 
     public async Task<IActionResult> OnPostDisableAsync()
@@ -47,13 +59,33 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
             return Forbid();
         }
         var user = await CurrentAsync();
+        var email = user.Email ?? user.Id;
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (await throttle.WaitAsync(email, address) is { } wait)
+        {
+            return Refused(SignInThrottle.Message(wait));
+        }
+        if (string.IsNullOrEmpty(CurrentPassword) || !await users.CheckPasswordAsync(user, CurrentPassword))
+        {
+            await throttle.FailedAsync(email, address);
+            await AccountAudit.WriteAsync(db, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user.Id, "kata sandi salah saat menonaktifkan verifikasi dua langkah");
+            return Refused("Kata sandi salah: verifikasi dua langkah tetap aktif.");
+        }
+        await throttle.SucceededAsync(email);
         await users.SetTwoFactorEnabledAsync(user, false);
         // A new key's codes were never used: the "used once" mark belongs to the old key (saved with the reset).
         user.LastTotpStep = null;
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         Message = "Verifikasi dua langkah dinonaktifkan.";
-        await LoadAsync();
+        return Redirect(Here);
+    }
+
+    private PageResult Refused(string problem)
+    {
+        Problem = problem;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Enabled = true;
         return Page();
     }
 

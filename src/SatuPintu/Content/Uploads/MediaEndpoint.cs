@@ -7,7 +7,7 @@ namespace SatuPintu.Content.Uploads;
 /// <summary>GET /media/{name}: re-encoded images from the uploads folder; names are random, so cached for a year.</summary>
 internal static partial class MediaEndpoint
 {
-    public static IResult Handle(string name, SatuPintuOptions settings, HttpContext http)
+    public static IResult Handle(string name, Data.DataOptions settings, HttpContext http)
     {
         if (!NameRegex().IsMatch(name))
         {

@@ -12,7 +12,7 @@ namespace SatuPintu.Content.Uploads;
 /// document lists. Every file is checked by <see cref="UploadInspector"/> first; a refused file leaves
 /// nothing behind, and a file is only kept once its database row is saved.
 /// </summary>
-public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, ImageProcessor images, SatuPintuOptions settings, TimeProvider time)
+public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, ImageProcessor images, Data.DataOptions settings, TimeProvider time)
 {
     public sealed record Result<T>(T? Value, string? Error, bool Forbidden = false);
 

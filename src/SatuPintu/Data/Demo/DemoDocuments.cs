@@ -7,7 +7,7 @@ using SatuPintu.Hosting;
 namespace SatuPintu.Data.Demo;
 
 /// <summary>Small but valid PDF documents for the demo, written to the uploads folder.</summary>
-internal sealed class DemoDocuments(SatuPintuDb db, SatuPintuOptions options)
+internal sealed class DemoDocuments(SatuPintuDb db, DataOptions options)
 {
     private static readonly (string Category, string Title)[] Kinds =
     [

@@ -59,20 +59,21 @@ public static class CliVerbs
         {
             return await ReportUsageAsync(command, error);
         }
+        if (!await app.TryValidateSettingsAsync())
+        {
+            return CliExit.Failed;
+        }
         try
         {
-            app.ValidateSettings();
             return await result.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliUsageException e)
         {
             return await ReportUsageAsync(command, e.Message);
         }
-        catch (Exception e) when (e is OptionsValidationException
-            || (e is AggregateException all && all.InnerExceptions.All(i => i is OptionsValidationException)))
+        catch (Exception e) when (ValidatedOptions.Failures(e) is { } messages)
         {
-            var messages = e is AggregateException many ? many.InnerExceptions.Select(i => i.Message) : [e.Message];
-            await Console.Error.WriteLineAsync($"galat konfigurasi: {string.Join("\n", messages)}");
+            await Console.Error.WriteLineAsync($"galat konfigurasi: {string.Join("; ", messages)}");
             return CliExit.Failed;
         }
         catch (Exception e) when (e is not OperationCanceledException)
