@@ -5,6 +5,7 @@ using SatuPintu.Data;
 using SatuPintu.Directory;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
+using SatuPintu.Network;
 using SatuPintu.Portal;
 
 // Maintenance verbs (seed, …) share the host's services but never start the web server.
@@ -21,6 +22,7 @@ builder.AddAccounts();
 builder.AddAudit();
 builder.AddDirectory();
 builder.AddContent();
+builder.AddNetwork();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.UseAccounts();
 app.MapHosting();
 app.MapDirectory();
 app.MapContent();
+app.MapNetwork();
 app.MapPortal();
 
 await app.RunAsync();

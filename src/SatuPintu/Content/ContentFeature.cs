@@ -41,6 +41,7 @@ public static class ContentFeature
     {
         app.MapGet("/dokumen/{slug}/unduh", DocumentDownload.HandleAsync);
         app.MapGet("/media/{name}", MediaEndpoint.Handle);
+        app.UseUploadLimits();
         ArticlesApi.Map(app.MapApiV1());
         DocumentsApi.Map(app.MapApiV1());
         PagesApi.Map(app.MapApiV1());

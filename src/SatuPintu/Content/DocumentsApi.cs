@@ -20,7 +20,7 @@ internal static class DocumentsApi
         var g = api.MapGroup("/documents").WithTags("Dokumen");
         g.MapGet("/", ListAsync).WithSummary("Daftar dokumen yang boleh dilihat pemegang token");
         g.MapGet("/{id:int}", GetAsync).WithSummary("Satu dokumen");
-        g.MapPost("/", UploadAsync).DisableAntiforgery().WithSummary("Unggah dokumen (multipart: opd, title, description, category, file)");
+        g.MapPost("/", UploadAsync).WithMetadata(new Uploads.UploadLimitsAttribute()).DisableAntiforgery().WithSummary("Unggah dokumen (multipart: opd, title, description, category, file)");
         g.MapPost("/{id:int}/publish", async (int id, ClaimsPrincipal user, DocumentPublishing p, HttpContext http, CancellationToken ct) =>
             Answer(await p.PublishAsync(user, id, ct), http)).WithSummary("Terbitkan (reviewer/admin)");
         g.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, DocumentPublishing p, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Ganss.Xss;
 using AngleSharp.Css.Dom;
 using Markdig;
@@ -8,9 +9,23 @@ namespace SatuPintu.Content;
 /// Turns what an editor writes (Markdown, possibly with HTML pasted from Word or Google Docs) into
 /// the HTML the portal shows: Markdig renders, HtmlSanitizer keeps only a small allowlist of
 /// structural tags and safe URLs. Styles, classes, scripts, event handlers and unknown elements go.
+/// Rendering happens once, when a body is saved; the public pages serve the stored HTML.
 /// </summary>
 public sealed class HtmlCleaner
 {
+    /// <summary>A save whose body takes longer than this to render is refused instead of holding the request.</summary>
+    public static readonly TimeSpan RenderBudget = TimeSpan.FromSeconds(5);
+
+    public sealed record Rendered(string? Html, string? Error);
+
+    // Renders that outlive their budget keep running (Markdig and AngleSharp cannot be cancelled); the gate
+    // keeps them from taking every core of the process, so readers of the portal are still served while editors wait.
+    private static readonly SemaphoreSlim Gate = new(Math.Max(1, Environment.ProcessorCount / 2));
+
+    // What RenderAsync produced during validation, for the FromMarkdown call that stores it: keyed by the
+    // very string instance, so the body is rendered once per save and nothing outlives the request's input.
+    private readonly ConditionalWeakTable<string, string> _rendered = [];
+
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder()
         .UsePipeTables().UseAutoLinks().UseEmphasisExtras().UseSoftlineBreakAsHardlineBreak().Build();
 
@@ -51,7 +66,71 @@ public sealed class HtmlCleaner
         };
     }
 
-    public string FromMarkdown(string markdown) => Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown));
+    public string FromMarkdown(string markdown) =>
+        _rendered.TryGetValue(markdown, out var html) ? html : Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown));
+
+    /// <summary>
+    /// Checks and renders a body an editor saves: refused with an Indonesian message when its shape would make
+    /// rendering explode (<see cref="MarkdownShape"/>), when it nests deeper than Markdig allows, or when it
+    /// does not render within <see cref="RenderBudget"/>.
+    /// </summary>
+    public async Task<Rendered> RenderAsync(string? markdown, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(markdown))
+        {
+            return new("", null);
+        }
+        if (MarkdownShape.Problem(markdown) is { } problem)
+        {
+            return new(null, problem);
+        }
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(RenderBudget);
+        try
+        {
+            await Gate.WaitAsync(budget.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new(null, "Server sedang sibuk mengolah isi lain; simpan lagi sebentar lagi. Tidak ada yang berubah.");
+        }
+        var work = Task.Run(() =>
+        {
+            try
+            {
+                return Render(markdown);
+            }
+            finally
+            {
+                Gate.Release();
+            }
+        }, CancellationToken.None);
+        try
+        {
+            var rendered = await work.WaitAsync(budget.Token);
+            if (rendered.Html is { } html)
+            {
+                _rendered.AddOrUpdate(markdown, html);
+            }
+            return rendered;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new(null, $"Isi terlalu rumit untuk diolah dalam {RenderBudget.TotalSeconds:0} detik; sederhanakan format (tautan, tag HTML, susunan bertingkat).");
+        }
+    }
+
+    private Rendered Render(string markdown)
+    {
+        try
+        {
+            return new(Sanitize(Markdig.Markdown.ToHtml(markdown, Markdown)), null);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("depth limit", StringComparison.Ordinal))
+        {
+            return new(null, "Isi terlalu dalam bersarang (kutipan, daftar atau tanda kurung di dalam satu sama lain); sederhanakan susunannya.");
+        }
+    }
 
     public string Sanitize(string html) => _sanitizer.Sanitize(html).Trim();
 

@@ -250,6 +250,10 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         {
             errors["body"] = [$"Isi paling banyak {Publishing.MaxBody / 1000} ribu karakter."];
         }
+        else if (await cleaner.RenderAsync(input.Body, ct) is { Error: { } bodyError })
+        {
+            errors["body"] = [bodyError];
+        }
         if (input.SortOrder is < 0 or > 1000)
         {
             errors["sortOrder"] = ["Urutan 0 sampai 1000."];

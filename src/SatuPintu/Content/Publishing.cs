@@ -42,7 +42,7 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         Apply(article, input, kind, tags, user);
         db.Articles.Add(article);
         AddRevision(article, 1, user);
-        await db.SaveChangesAsync(ct);
+        await SaveWithUniqueSlugAsync(article, input.Title!, ct);
         return EditOutcome.Ok(article);
     }
 
@@ -249,6 +249,10 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         {
             Error("body", $"Isi paling banyak {MaxBody / 1000} ribu karakter.");
         }
+        else if (await cleaner.RenderAsync(input.Body, ct) is { Error: { } bodyError })
+        {
+            Error("body", bodyError);
+        }
         if (kind == ArticleKind.Agenda)
         {
             if (input.EventStart is null)
@@ -291,6 +295,26 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
             slug = $"{baseSlug}-{n}";
         }
         return slug;
+    }
+
+    /// <summary>
+    /// The free slug is looked up before the insert, so two people saving the same title at once can pick the
+    /// same one; the unique index refuses the loser, who takes the next free variant and saves again.
+    /// </summary>
+    private async Task SaveWithUniqueSlugAsync(Article article, string title, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < 50 && Shared.UniqueViolation.On(e, "Slug"))
+            {
+                article.Slug = await UniqueSlugAsync(title, ct);
+            }
+        }
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;

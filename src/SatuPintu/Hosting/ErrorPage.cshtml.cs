@@ -41,6 +41,7 @@ public sealed class ErrorPageModel(ILogger<ErrorPageModel> log) : PageModel
             403 => ("Akses ditolak", "Anda tidak memiliki izin untuk membuka halaman ini."),
             404 => ("Halaman tidak ditemukan", "Halaman yang Anda cari tidak ada, sudah dipindahkan, atau alamatnya salah ketik."),
             405 => ("Metode tidak diizinkan", "Halaman ini tidak menerima permintaan seperti itu."),
+            413 => ("Berkas terlalu besar", "Berkas yang dikirim melebihi batas unggahan; tidak ada yang disimpan."),
             429 => ("Terlalu banyak permintaan", "Mohon tunggu sebentar lalu coba lagi."),
             >= 500 => ("Terjadi gangguan", "Maaf, terjadi gangguan di server kami. Tim kami sudah tercatat menerima laporannya; silakan coba lagi beberapa saat lagi."),
             _ => ("Permintaan tidak dapat diproses", "Silakan kembali ke beranda."),

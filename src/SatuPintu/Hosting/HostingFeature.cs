@@ -82,6 +82,7 @@ public static class HostingFeature
             }
             return next(context);
         });
+        app.UseBadRequestProblems();
         app.UseResponseCompression();
         app.UseOutputCache();
     }

@@ -12,7 +12,8 @@ public sealed record PageRequest(int Number, int Size)
     public const string SizeKey = "per";
     public const int MaxSize = 100;
 
-    public int Skip => (Number - 1) * Size;
+    /// <summary>Saturates instead of overflowing: a huge page number is simply past the end of any list.</summary>
+    public int Skip => (int)Math.Min(int.MaxValue, ((long)Number - 1) * Size);
 
     public static PageRequest? Parse(IQueryCollection query, int defaultSize, out string? error)
     {
@@ -47,7 +48,7 @@ public sealed record PageRequest(int Number, int Size)
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, PageRequest Page, int Total)
 {
-    public int TotalPages => Math.Max(1, (Total + Page.Size - 1) / Page.Size);
+    public int TotalPages => (int)Math.Max(1, ((long)Total + Page.Size - 1) / Page.Size);
     public bool HasPrevious => Page.Number > 1;
     public bool HasNext => Page.Number < TotalPages;
     public bool IsOutOfRange => Page.Number > TotalPages;

@@ -10,8 +10,7 @@ using SatuPintu.Shared;
 namespace SatuPintu.Content.Admin;
 
 /// <summary>/admin/dokumen: upload documents (checked by content), publish an editor's upload, delete.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
-[RequestSizeLimit(210L * 1024 * 1024)]
+[UploadLimits]
 public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents, Microsoft.Extensions.Options.IOptions<UploadOptions> options) : PageModel
 {
     public sealed class Form

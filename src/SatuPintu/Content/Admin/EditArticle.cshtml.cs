@@ -14,8 +14,7 @@ namespace SatuPintu.Content.Admin;
 /// /admin/artikel/baru and /admin/artikel/{id}: the editor's form (Markdown, sanitized on save) and the
 /// workflow buttons. Every action goes through <see cref="Publishing"/>, as the API does.
 /// </summary>
-[RequestFormLimits(MultipartBodyLengthLimit = 210L * 1024 * 1024)]
-[RequestSizeLimit(210L * 1024 * 1024)]
+[UploadLimits]
 public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, RegionalClock clock, UploadStore uploads) : PageModel
 {
     public sealed class Form
@@ -117,9 +116,8 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
         {
             return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = ["Pilih berkas gambar."] }), "", ct);
         }
-        using var buffer = new MemoryStream();
-        await Image.CopyToAsync(buffer, ct);
-        var saved = await uploads.SaveImageAsync(User, article.OpdId, Image.FileName, buffer.ToArray(), ImageAlt, ct);
+        await using var stream = Image.OpenReadStream();
+        var saved = await uploads.SaveImageAsync(User, article.OpdId, Image.FileName, stream, ImageAlt, ct);
         if (saved.Forbidden)
         {
             return Forbid();

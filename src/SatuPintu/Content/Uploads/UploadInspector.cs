@@ -15,7 +15,9 @@ public sealed record UploadCheck(FileKind? Kind, string? Error)
 /// <summary>
 /// Decides what a file is from its bytes — never from its name or the browser's claimed type — and
 /// refuses anything not on the allowlist, empty, oversize, or carrying markup (an HTML/SVG/script
-/// polyglot hiding in a "PDF"). SVG is refused outright: it is a script container.
+/// polyglot hiding in a "PDF" or a "PNG"). SVG is refused outright: it is a script container. Every upload —
+/// article image, document, API — comes through <see cref="Inspect"/>, and every image it lets through is then
+/// re-encoded by <see cref="ImageProcessor"/>.
 /// </summary>
 public sealed class UploadInspector(IOptions<UploadOptions> options)
 {
@@ -37,7 +39,7 @@ public sealed class UploadInspector(IOptions<UploadOptions> options)
         }
         if (data.Length > o.MaxBytes)
         {
-            return Refuse($"Berkas terlalu besar ({Shared.Formats.FileSize(data.Length)}); paling besar {Shared.Formats.FileSize(o.MaxBytes)}.");
+            return Refuse(UploadLimits.TooLarge(data.Length, o));
         }
         var kind = Sniff(data);
         if (kind is null)
@@ -50,11 +52,36 @@ public sealed class UploadInspector(IOptions<UploadOptions> options)
         {
             return Refuse($"Berkas {kind.Label} tidak diterima di sini. Yang diterima: {Accepted(imagesOnly)}.");
         }
-        if (!kind.IsImage && HasMarkup(data))
+        // Images too: re-encoding would drop an HTML tail, but a file built as a polyglot is refused, not repaired.
+        if (HasMarkup(data))
         {
             return Refuse($"Berkas ini tampak sebagai {kind.Label} tetapi memuat HTML atau skrip; tidak diterima.");
         }
         return new UploadCheck(kind, null);
+    }
+
+    /// <summary>
+    /// Reads an upload into memory, never more than <see cref="UploadOptions.MaxBytes"/> of it: a longer stream is
+    /// refused as soon as its first byte past the limit arrives.
+    /// </summary>
+    public async Task<(byte[]? Data, string? Error)> ReadAsync(Stream stream, CancellationToken ct)
+    {
+        var max = options.Value.MaxBytes;
+        using var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, max + 1) : 0);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max)
+            {
+                return (null, stream.CanSeek
+                    ? UploadLimits.TooLarge(stream.Length, options.Value)
+                    : $"Berkas terlalu besar; paling besar {Shared.Formats.FileSize(max)}.");
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        // Sized from the stream's length, the buffer is usually exactly full: hand it over without a copy.
+        return (buffer.Capacity == buffer.Length ? buffer.GetBuffer() : buffer.ToArray(), null);
     }
 
     private string Accepted(bool imagesOnly) => string.Join(", ", new[] { Pdf, Docx, Xlsx, Png, Jpeg, WebP }

@@ -10,6 +10,12 @@ public sealed class UploadOptions
     [Range(1024, 200L * 1024 * 1024)]
     public long MaxBytes { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>Room for the other fields and the multipart framing of an upload form.</summary>
+    public const long FormOverheadBytes = 1024 * 1024;
+
+    /// <summary>The largest request an upload endpoint reads: one file of <see cref="MaxBytes"/> and its form.</summary>
+    public long MaxRequestBytes => MaxBytes + FormOverheadBytes;
+
     /// <summary>Kinds accepted, by name: pdf, docx, xlsx, png, jpeg, webp.</summary>
     public string[] Allowed { get; set; } = ["pdf", "docx", "xlsx", "png", "jpeg", "webp"];
 

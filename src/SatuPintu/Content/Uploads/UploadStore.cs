@@ -16,6 +16,17 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
 {
     public sealed record Result<T>(T? Value, string? Error, bool Forbidden = false);
 
+    /// <summary>An image straight from the request: read through <see cref="UploadInspector.ReadAsync"/>, so never more than the limit.</summary>
+    public async Task<Result<MediaFile>> SaveImageAsync(ClaimsPrincipal user, int opdId, string originalName, Stream data, string? alt, CancellationToken ct)
+    {
+        if (!user.Can(OpdRight.Edit, opdId))
+        {
+            return new(null, null, Forbidden: true);
+        }
+        var (bytes, error) = await inspector.ReadAsync(data, ct);
+        return bytes is null ? new(null, error) : await SaveImageAsync(user, opdId, originalName, bytes, alt, ct);
+    }
+
     public async Task<Result<MediaFile>> SaveImageAsync(ClaimsPrincipal user, int opdId, string originalName, byte[] data, string? alt, CancellationToken ct)
     {
         if (!user.Can(OpdRight.Edit, opdId))
@@ -58,6 +69,16 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
             return new(null, check.Error);
         }
         var kind = check.Kind!;
+        if (kind.IsImage)
+        {
+            // An image offered as a document gets the same treatment as an article image: pixel limit, re-encoding.
+            var (clean, error) = images.Reencode(data, kind);
+            if (clean is null)
+            {
+                return new(null, error);
+            }
+            data = clean;
+        }
         var now = time.GetUtcNow().UtcDateTime;
         var baseSlug = Shared.Slug.From(title, 100) is { Length: > 0 } s ? s : "dokumen";
         var slug = baseSlug;
@@ -77,12 +98,19 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
             Status = publish ? PublicationStatus.Published : PublicationStatus.Review, PublishAt = publish ? now : null,
             CreatedAt = now, UpdatedAt = now,
         };
-        await WriteThenSaveAsync([(Path.Combine(settings.UploadsDir, stored), data)], () => db.Documents.Add(doc), ct);
+        await WriteThenSaveAsync([(Path.Combine(settings.UploadsDir, stored), data)], () => db.Documents.Add(doc), ct, async () =>
+        {
+            // Two uploads with one title may pick the same free slug at once: the loser takes the next one.
+            for (var n = 2; await db.Documents.AnyAsync(d => d.Slug == doc.Slug, ct); n++)
+            {
+                doc.Slug = $"{baseSlug}-{n}";
+            }
+        });
         return new(doc, null);
     }
 
     /// <summary>Files first (to temporary names), then the row; the files get their names only once the row is saved.</summary>
-    private async Task WriteThenSaveAsync((string Path, byte[] Bytes)[] files, Action addRow, CancellationToken ct)
+    private async Task WriteThenSaveAsync((string Path, byte[] Bytes)[] files, Action addRow, CancellationToken ct, Func<Task>? onSlugTaken = null)
     {
         var temps = files.Select(f => (f.Path, Temp: f.Path + ".tmp")).ToList();
         try
@@ -92,7 +120,18 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
                 await File.WriteAllBytesAsync(t, f.Bytes, ct);
             }
             addRow();
-            await db.SaveChangesAsync(ct);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    break;
+                }
+                catch (DbUpdateException e) when (onSlugTaken is not null && attempt < 50 && Shared.UniqueViolation.On(e, "Slug"))
+                {
+                    await onSlugTaken();
+                }
+            }
             foreach (var (path, temp) in temps)
             {
                 File.Move(temp, path);

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SatuPintu.Hosting;
+using SatuPintu.Shared;
+
+namespace SatuPintu.Network;
+
+/// <summary>
+/// Program Internet Satu Pintu: the registry of sites, links, uplinks and subnets, the rollout
+/// lifecycle, phases and budget; the public /jaringan page and /api/v1/network.
+/// </summary>
+public static class NetworkFeature
+{
+    public static void AddNetwork(this WebApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<NetworkOptions, NetworkOptionsValidator>(NetworkOptions.Section);
+        builder.Services.AddSingleton<SubnetGate>();
+        builder.Services.AddScoped<NetworkEditing>();
+        builder.Services.AddScoped<NetworkProgress>();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(NetworkAccess.ReadPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.MaySeeNetworkAdmin()));
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Network/Admin", NetworkAccess.ReadPolicy));
+    }
+
+    public static void MapNetwork(this WebApplication app) => NetworkApi.Map(app.MapApiV1());
+}
