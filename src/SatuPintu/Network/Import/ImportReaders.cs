@@ -12,8 +12,11 @@ public static class ImportReaders
     /// <summary>A workbook is a zip: it starts with "PK". Anything else is read as CSV.</summary>
     public static bool LooksLikeXlsx(MemoryStream data)
     {
-        var bytes = data.GetBuffer();
-        return data.Length >= 4 && bytes[0] == (byte)'P' && bytes[1] == (byte)'K' && bytes[2] == 3 && bytes[3] == 4;
+        Span<byte> head = stackalloc byte[4];
+        var position = data.Position;
+        var read = data.Read(head);
+        data.Position = position;
+        return read == 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4;
     }
 
     public static ImportFile Read(MemoryStream data) => LooksLikeXlsx(data) ? ReadXlsx(data) : ReadCsv(data);
@@ -25,6 +28,7 @@ public static class ImportReaders
         try
         {
             // Spreadsheets set to Indonesian save CSV with semicolons; Sep detects the separator from the first line.
+            // Rows are numbered as a spreadsheet shows them (a quoted line break does not start a new row).
             using var reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(data);
             foreach (var row in reader)
             {
@@ -33,7 +37,7 @@ public static class ImportReaders
                 {
                     cells[i] = row[i].ToString();
                 }
-                rows.Add((row.LineNumberFrom, cells));
+                rows.Add((row.RowIndex + 1, cells));
             }
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or NotSupportedException)
