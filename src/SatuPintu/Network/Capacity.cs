@@ -10,7 +10,7 @@ public sealed record Capacity(int UplinkMbps, int CommittedDownMbps, double? Rat
     {
         var up = uplinkMbps.Sum();
         var committed = committedDownMbps.Sum();
-        double? ratio = up > 0 ? Math.Round((double)committed / up, 2) : null;
+        double? ratio = up > 0 ? Math.Round((double)committed / up, 2, MidpointRounding.AwayFromZero) : null;
         // No uplink at all while sites commit bandwidth is the worst oversubscription there is.
         var warning = ratio is { } r ? r > threshold : committed > 0;
         return new Capacity(up, committed, ratio, warning, threshold);

@@ -15,6 +15,8 @@ public static class NetworkFeature
         builder.AddValidatedOptions<NetworkOptions, NetworkOptionsValidator>(NetworkOptions.Section);
         builder.Services.AddSingleton<SubnetGate>();
         builder.Services.AddScoped<NetworkEditing>();
+        builder.Services.AddScoped<SiteEditing>();
+        builder.Services.AddScoped<PlanEditing>();
         builder.Services.AddScoped<NetworkProgress>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NetworkAccess.ReadPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.MaySeeNetworkAdmin()));

@@ -11,6 +11,8 @@ public sealed class NetworkMap
     public const int Width = 640;
     public const int Height = 480;
     private const int Margin = 24;
+    /// <summary>Room on the right for the kecamatan names written beside their markers.</summary>
+    private const int LabelRoom = 96;
 
     public sealed record Point(Site Site, double X, double Y);
 
@@ -37,8 +39,8 @@ public sealed class NetworkMap
         var k = Math.Cos((minLat + maxLat) / 2 * Math.PI / 180);
         var spanX = Math.Max((maxLon - minLon) * k, 1e-4);
         var spanY = Math.Max(maxLat - minLat, 1e-4);
-        var scale = Math.Min((Width - 2 * Margin) / spanX, (Height - 2 * Margin) / spanY);
-        var offX = (Width - spanX * scale) / 2;
+        var scale = Math.Min((Width - 2 * Margin - LabelRoom) / spanX, (Height - 2 * Margin) / spanY);
+        var offX = (Width - LabelRoom - spanX * scale) / 2;
         var offY = (Height - spanY * scale) / 2;
         Points = [.. placed.Select(s => new Point(s, offX + (s.Longitude!.Value - minLon) * k * scale, offY + (maxLat - s.Latitude!.Value) * scale))];
         var byId = Points.ToDictionary(p => p.Site.Id);

@@ -14,7 +14,9 @@ public static class SubnetRules
         error = null;
         var value = text?.Trim() ?? "";
         var slash = value.IndexOf('/', StringComparison.Ordinal);
+        // IPAddress.TryParse also takes inet_aton shorthands ("10.10.1" is 10.10.0.1): IPv4 must be four decimal parts.
         if (slash <= 0 || !IPAddress.TryParse(value[..slash], out var address)
+            || (address.AddressFamily == AddressFamily.InterNetwork && !FourParts(value[..slash]))
             || address.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
             || !byte.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var prefix)
             || prefix > (address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128))
@@ -88,6 +90,12 @@ public static class SubnetRules
             free = next;
         }
         return [.. free.OrderBy(n => n.Network.GetAddressBytes(), ByteOrder.Instance)];
+    }
+
+    private static bool FourParts(string text)
+    {
+        var parts = text.Split('.');
+        return parts.Length == 4 && parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit));
     }
 
     private static string Shorten(string value) => value.Length > 60 ? value[..60] + "…" : value;

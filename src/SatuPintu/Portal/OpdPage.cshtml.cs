@@ -10,7 +10,7 @@ namespace SatuPintu.Portal;
 
 /// <summary>/opd/{slug}: one OPD's profile, services, contacts and its latest content of every kind.</summary>
 [OutputCache(PolicyName = HostingFeature.PublicPolicy)]
-public sealed class OpdPageModel(PublicCatalog catalog, RegionalClock clock) : PageModel
+public sealed class OpdPageModel(PublicCatalog catalog, RegionalClock clock, Network.NetworkProgress network) : PageModel
 {
     private const int Latest = 5;
 
@@ -20,6 +20,8 @@ public sealed class OpdPageModel(PublicCatalog catalog, RegionalClock clock) : P
     public IReadOnlyList<ArticleCard> Agenda { get; private set; } = [];
     public IReadOnlyList<DocumentCard> Documents { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Title)> Pages { get; private set; } = [];
+    /// <summary>The OPD's Internet Satu Pintu connection; null when no network site houses it.</summary>
+    public Network.OpdStatus? Connection { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -35,6 +37,7 @@ public sealed class OpdPageModel(PublicCatalog catalog, RegionalClock clock) : P
         Agenda = c.Latest(ArticleKind.Agenda, now, Latest, opd.Id);
         Pages = c.PagesOf(opd.Id);
         Documents = c.VisibleDocuments(now, opd.Id).Take(Latest).Select(d => d.Card).ToList();
+        Connection = await network.ForOpdAsync(opd, ct);
         return Page();
     }
 
