@@ -58,7 +58,7 @@ printf 'provider,mbps,contract_start\n' >"$BENCH_WORK/empty.csv"
 run() { # label args... -> prints "seconds maxrss_kb"
   (cd "$BENCH_WORK/app" && SatuPintu__DataDir="$BENCH_WORK/data" Logging__LogLevel__Default=Warning \
     /usr/bin/time -f '%e %M' -o "$BENCH_WORK/time.txt" dotnet SatuPintu.dll "$@" >"$BENCH_WORK/out.txt" 2>"$BENCH_WORK/err.txt") || true
-  cat "$BENCH_WORK/time.txt"
+  tail -n 1 "$BENCH_WORK/time.txt"
 }
 
 declare -A secs mem

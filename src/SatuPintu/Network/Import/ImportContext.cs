@@ -54,45 +54,58 @@ public sealed class ImportContext
 }
 
 /// <summary>
-/// The subnets known so far, bucketed by their leading bits so a 5,000-row file is not checked
-/// against every block; the overlap decision itself is <see cref="SubnetRules.FirstClash"/>.
+/// The subnets known so far, kept sorted by first address per family, so a row is checked against
+/// the one known block that may contain it and the blocks that start inside it — not against every
+/// block; the overlap decision itself stays <see cref="SubnetRules.FirstClash"/>. Known blocks are
+/// disjoint (the registry refuses overlaps), which is what makes the nearest lower start the only
+/// possible container.
 /// </summary>
 public sealed class SubnetIndex
 {
-    private const int V4Bits = 16;
-    private const int V6Bits = 48;
-    private readonly Dictionary<string, List<string>> _buckets = [];
-    private readonly List<string> _wide = [];
+    private readonly List<(UInt128 Start, string Cidr)> _v4 = [];
+    private readonly List<(UInt128 Start, string Cidr)> _v6 = [];
+    private static readonly Comparer<(UInt128 Start, string Cidr)> ByStart = Comparer<(UInt128 Start, string Cidr)>.Create((a, b) => a.Start.CompareTo(b.Start));
 
     public void Add(IPNetwork2 network, string cidr)
     {
-        if (Bucket(network) is { } key)
-        {
-            if (!_buckets.TryGetValue(key, out var list))
-            {
-                _buckets[key] = list = [];
-            }
-            list.Add(cidr);
-        }
-        else
-        {
-            _wide.Add(cidr);
-        }
+        var list = ListOf(network);
+        var item = (Range(network).Start, cidr);
+        var at = list.BinarySearch(item, ByStart);
+        list.Insert(at < 0 ? ~at : at, item);
     }
 
     /// <summary>The CIDR of a known block overlapping <paramref name="network"/>, or null.</summary>
     public string? Clash(IPNetwork2 network)
     {
-        IEnumerable<string> candidates = Bucket(network) is { } key
-            ? _buckets.GetValueOrDefault(key, []).Concat(_wide)
-            : _buckets.Values.SelectMany(b => b).Concat(_wide);
+        var list = ListOf(network);
+        var (start, end) = Range(network);
+        var at = list.BinarySearch((start, ""), ByStart);
+        var first = at >= 0 ? at : ~at;
+        var candidates = new List<string>();
+        if (first > 0)
+        {
+            candidates.Add(list[first - 1].Cidr);
+        }
+        for (var i = first; i < list.Count && list[i].Start <= end; i++)
+        {
+            candidates.Add(list[i].Cidr);
+        }
         return SubnetRules.FirstClash(network, candidates, c => c);
     }
 
-    /// <summary>Two blocks both at least as long as the bucket prefix overlap only when they share it.</summary>
-    private static string? Bucket(IPNetwork2 network)
+    private List<(UInt128 Start, string Cidr)> ListOf(IPNetwork2 network) =>
+        network.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? _v4 : _v6;
+
+    private static (UInt128 Start, UInt128 End) Range(IPNetwork2 network)
     {
-        var bits = network.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? V4Bits : V6Bits;
-        return network.Cidr < bits ? null : new IPNetwork2(network.Network, (byte)bits).ToString();
+        var bytes = network.Network.GetAddressBytes();
+        UInt128 start = 0;
+        foreach (var b in bytes)
+        {
+            start = (start << 8) | b;
+        }
+        var hostBits = (bytes.Length * 8) - network.Cidr;
+        var size = hostBits >= 128 ? UInt128.MaxValue : (UInt128.One << hostBits) - 1;
+        return (start, start + size);
     }
 }
