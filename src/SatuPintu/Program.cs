@@ -1,5 +1,6 @@
 using SatuPintu.Accounts;
 using SatuPintu.Audit;
+using SatuPintu.Changes;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Directory;
@@ -18,6 +19,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddHosting();
 builder.AddData();
+builder.AddChanges();
 builder.AddAccounts();
 builder.AddAudit();
 builder.AddDirectory();

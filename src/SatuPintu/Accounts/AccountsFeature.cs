@@ -24,21 +24,24 @@ public static class AccountsFeature
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddIdentity<AppUser, IdentityRole>(o =>
             {
-                // Length over composition (NIST SP 800-63B); lockout stops online guessing.
+                // Length over composition (NIST SP 800-63B); SignInThrottle's growing waits stop online guessing.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 5;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
+                // No hard lock: anyone could lock anyone out with it. Identity still counts failed codes
+                // (TwoFactorAuthenticatorSignInAsync), so the count is set out of reach.
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
+                o.Lockout.AllowedForNewUsers = false;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorProvider.Name;
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<SatuPintuDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorProvider>(OneTimeAuthenticatorProvider.Name)
             .AddClaimsPrincipalFactory<SatuPintuClaimsFactory>();
         // A disabled account or a reset password changes the security stamp; sessions notice within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
@@ -108,6 +111,8 @@ public static class AccountsFeature
         builder.Services.AddScoped<TokenIssuer>();
         builder.AddCliVerb(UserVerb.Verb);
         builder.AddCliVerb(TokenVerb.Verb);
+        builder.Services.AddScoped<SignInThrottle>();
+        builder.Services.AddScoped<AccountRevocation>();
     }
 
     public static void UseAccounts(this WebApplication app)

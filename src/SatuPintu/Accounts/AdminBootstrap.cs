@@ -1,21 +1,34 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuPintu.Accounts.Admin;
 using SatuPintu.Data;
 
 namespace SatuPintu.Accounts;
 
 /// <summary>
 /// On the very first start: the Admin role and one admin account whose generated password is printed
-/// once to the console (never logged, never printed again). Recorded in SeedState so it never repeats,
-/// even if that admin is later removed.
+/// once to the console (never logged, never printed again). Its e-mail is the setting
+/// <c>SatuPintu:Accounts:BootstrapAdminEmail</c>, or a random one: a guessable address would let anyone
+/// aim password guesses (and, before throttling, a lockout) at the one account every instance has.
+/// Recorded in SeedState so it never repeats, even if that admin is later removed.
 /// </summary>
-public sealed class AdminBootstrap(SatuPintuDb db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider time)
+public sealed class AdminBootstrap(SatuPintuDb db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<AccountOptions> options, TimeProvider time)
 {
     internal const string Key = "admin-bootstrap";
-    public const string DefaultEmail = "admin@satupintu.local";
 
-    /// <summary>Returns the one-time password when this call created the admin, otherwise null.</summary>
-    public async Task<string?> EnsureAsync(CancellationToken ct = default)
+    public sealed record Created(string Email, string Password);
+
+    /// <summary>"admin-k3x9…@satupintu.local": 12 random characters, not guessable.</summary>
+    public static string RandomEmail()
+    {
+        const string alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+        return "admin-" + new string(Enumerable.Range(0, 12).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray()) + "@satupintu.local";
+    }
+
+    /// <summary>Returns the e-mail and one-time password when this call created the admin, otherwise null.</summary>
+    public async Task<Created?> EnsureAsync(CancellationToken ct = default)
     {
         if (!await roles.RoleExistsAsync(Access.AdminRole))
         {
@@ -26,8 +39,9 @@ public sealed class AdminBootstrap(SatuPintuDb db, UserManager<AppUser> users, R
             return null;
         }
         var password = AccessTokens.NewPassword();
+        var email = options.Value.BootstrapAdminEmail is { Length: > 0 } configured ? configured : RandomEmail();
         var now = time.GetUtcNow().UtcDateTime;
-        var admin = new AppUser { UserName = DefaultEmail, Email = DefaultEmail, DisplayName = "Admin Diskominfo", CreatedAt = now };
+        var admin = new AppUser { UserName = email, Email = email, DisplayName = "Admin Diskominfo", CreatedAt = now };
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
         {
@@ -36,17 +50,17 @@ public sealed class AdminBootstrap(SatuPintuDb db, UserManager<AppUser> users, R
         await users.AddToRoleAsync(admin, Access.AdminRole);
         db.SeedStates.Add(new SeedState { Key = Key, Value = 1, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
-        return password;
+        return new Created(email, password);
     }
 
-    public static void Print(string password)
+    public static void Print(Created admin)
     {
         // Straight to the console, not through logging: log sinks must never hold a password.
         Console.WriteLine();
         Console.WriteLine("================ SatuPintu: akun admin pertama ================");
-        Console.WriteLine($"  surel     : {DefaultEmail}");
-        Console.WriteLine($"  kata sandi: {password}");
-        Console.WriteLine("  Kata sandi ini hanya ditampilkan sekali. Simpan sekarang, lalu");
+        Console.WriteLine($"  surel     : {admin.Email}");
+        Console.WriteLine($"  kata sandi: {admin.Password}");
+        Console.WriteLine("  Keduanya hanya ditampilkan sekali. Simpan sekarang, lalu");
         Console.WriteLine("  buat akun pribadi (`user add`) dan ganti kata sandi ini.");
         Console.WriteLine("================================================================");
         Console.WriteLine();

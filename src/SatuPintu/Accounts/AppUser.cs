@@ -9,6 +9,8 @@ public sealed class AppUser : IdentityUser
     /// <summary>Set by <c>user disable</c> or an admin: the account can neither sign in nor use its tokens.</summary>
     public DateTime? DisabledAt { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>The TOTP time step (Unix seconds / 30) last accepted: a code is good once, not for its whole window.</summary>
+    public long? LastTotpStep { get; set; }
 
     public List<OpdMembership> Memberships { get; set; } = [];
 }

@@ -19,5 +19,7 @@ public sealed class PersonalAccessToken
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
 
-    public bool IsActive(DateTime nowUtc) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > nowUtc);
+    /// <summary>Not revoked, not expired, and (with <paramref name="maxLifetime"/>) not older than the lifetime cap, whatever it was issued with.</summary>
+    public bool IsActive(DateTime nowUtc, TimeSpan? maxLifetime = null) =>
+        RevokedAt is null && (ExpiresAt is null || ExpiresAt > nowUtc) && (maxLifetime is not { } max || CreatedAt + max > nowUtc);
 }

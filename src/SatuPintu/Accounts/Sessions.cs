@@ -50,7 +50,7 @@ public static class Sessions
                 identity.AddClaim(new Claim(Claim, existing));
                 return;
             }
-            await EndAsync(db, currentUser, existing, now);
+            await EndAsync(db, currentUser, existing, now, AccountAudit.Actor(http));
         }
         var cutoff = now - KeepFor;
         await db.UserSessions.Where(s => s.UserId == userId && (s.EndedAt < cutoff || s.LastSeenAt < cutoff)).ExecuteDeleteAsync();
@@ -118,10 +118,18 @@ public static class Sessions
         return Task.CompletedTask;
     }
 
-    /// <summary>Ends one session of the user (null: all of them). Returns how many were open.</summary>
-    public static Task<int> EndAsync(SatuPintuDb db, string userId, string? sessionId, DateTime now) =>
-        db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && (sessionId == null || s.Id == sessionId))
+    /// <summary>Ends one session of the user (null: all of them) and records it in the audit trail. Returns how many were open.</summary>
+    public static async Task<int> EndAsync(SatuPintuDb db, string userId, string? sessionId, DateTime now, string actor)
+    {
+        var ended = await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && (sessionId == null || s.Id == sessionId))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now));
+        if (ended > 0)
+        {
+            await AccountAudit.WriteAsync(db, now, actor, AccountAudit.SessionsEnded, userId,
+                sessionId is null ? $"{ended} sesi diakhiri" : $"sesi {sessionId[..Math.Min(6, sessionId.Length)]}… diakhiri");
+        }
+        return ended;
+    }
 
     public static string? CurrentId(ClaimsPrincipal user) => user.FindFirst(Claim)?.Value;
 

@@ -9,11 +9,12 @@ namespace SatuPintu.Accounts;
 
 /// <summary>
 /// <c>Authorization: Bearer sp_…</c>: checked against the stored hash on every request, so a revoked
-/// token, an expired one or a token of a disabled or locked-out person stops working at once.
+/// token, an expired one or a token of a disabled person stops working at once. Password throttling
+/// does not touch tokens: failed sign-ins by someone else must not cut a script off.
 /// </summary>
 internal sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    SatuPintuDb db, IUserClaimsPrincipalFactory<AppUser> principals, TimeProvider time)
+    SatuPintuDb db, IUserClaimsPrincipalFactory<AppUser> principals, TimeProvider time, IOptions<Admin.AccountOptions> accounts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
@@ -33,11 +34,11 @@ internal sealed class TokenAuthenticationHandler(
         var hash = AccessTokens.Hash(token);
         var now = time.GetUtcNow().UtcDateTime;
         var stored = await db.AccessTokens.Include(t => t.User).FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-        if (stored?.User is not { } user || !stored.IsActive(now))
+        if (stored?.User is not { } user || !stored.IsActive(now, TimeSpan.FromDays(accounts.Value.MaxTokenDays)))
         {
             return AuthenticateResult.Fail("unknown, revoked or expired token");
         }
-        if (user.DisabledAt is not null || (user.LockoutEnd is { } end && end > time.GetUtcNow()))
+        if (user.DisabledAt is not null)
         {
             return AuthenticateResult.Fail("account disabled");
         }

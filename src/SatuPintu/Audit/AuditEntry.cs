@@ -10,7 +10,7 @@ public sealed class AuditEntry
     public DateTime At { get; set; }
     /// <summary>The signed-in person's e-mail, or "cli:…"/"sistem:…" for verbs and jobs.</summary>
     public required string Actor { get; set; }
-    /// <summary>"create", "update", "delete".</summary>
+    /// <summary>"create", "update", "delete", or an explicit event (<see cref="AuditEvents"/>) such as "login-failed".</summary>
     public required string Action { get; set; }
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }

@@ -26,6 +26,14 @@ public sealed class Article : IReviewed
     public string? BodyMarkdown { get; set; }
     /// <summary>Why a reviewer sent it back.</summary>
     public string? RejectionReason { get; set; }
+
+    /// <summary>When the article was first public; kept after unpublishing, so its history stays a reviewer's to delete.</summary>
+    public DateTime? FirstPublishedAt { get; set; }
+
+    /// <summary>Counts content changes; the edit and publish forms carry it, and a change made since is refused (409).</summary>
+    public int Version { get; set; }
+
+    public bool EverPublished => FirstPublishedAt is not null || Status == PublicationStatus.Published;
     public string? CreatedBy { get; set; }
     public string? UpdatedBy { get; set; }
 

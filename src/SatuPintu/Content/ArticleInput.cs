@@ -1,3 +1,5 @@
+using SatuPintu.Shared;
+
 namespace SatuPintu.Content;
 
 /// <summary>What an editor sends, from the admin form or as JSON to <c>/api/v1/articles</c>.</summary>
@@ -16,6 +18,8 @@ public sealed record ArticleInput
     public string? EventPlace { get; init; }
     /// <summary>Tag slugs.</summary>
     public IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>The <c>version</c> the change is based on; when given and the article moved on since, the change is refused (409).</summary>
+    public int? Version { get; init; }
 
     /// <summary>The article as it stands, for edits that change one thing (e.g. adding an image).</summary>
     public static ArticleInput From(Article a) => new()
@@ -25,21 +29,9 @@ public sealed record ArticleInput
     };
 }
 
-public enum EditStatus
+/// <summary>The refusals every article change shares, with their messages; the outcome itself is <see cref="Outcome{T}"/>.</summary>
+public static class ArticleRefusals
 {
-    Ok,
-    NotFound,
-    Forbidden,
-    Invalid,
-    Conflict,
-}
-
-/// <summary>The outcome of an edit, the same for the admin form and the API.</summary>
-public sealed record EditOutcome(EditStatus Status, Article? Article = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
-{
-    public static EditOutcome Ok(Article a) => new(EditStatus.Ok, a);
-    public static readonly EditOutcome NotFound = new(EditStatus.NotFound, Message: "Artikel tidak ditemukan.");
-    public static readonly EditOutcome Forbidden = new(EditStatus.Forbidden, Message: "Anda tidak berhak melakukan tindakan ini pada artikel OPD tersebut.");
-    public static EditOutcome Invalid(IDictionary<string, string[]> errors) => new(EditStatus.Invalid, Errors: errors, Message: "Isian belum benar.");
-    public static EditOutcome Conflict(string message) => new(EditStatus.Conflict, Message: message);
+    public static readonly Outcome<Article> NotFound = Outcome<Article>.NotFound("Artikel tidak ditemukan.");
+    public static readonly Outcome<Article> Forbidden = Outcome<Article>.Forbidden("Anda tidak berhak melakukan tindakan ini pada artikel OPD tersebut.");
 }

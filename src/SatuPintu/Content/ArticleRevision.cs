@@ -7,7 +7,8 @@ namespace SatuPintu.Content;
 public sealed class ArticleRevision
 {
     public int Id { get; set; }
-    public int ArticleId { get; set; }
+    /// <summary>Null once a reviewer deleted an article that had been public: its revisions stay as the record of what was published.</summary>
+    public int? ArticleId { get; set; }
     public Article? Article { get; set; }
     public int Number { get; set; }
     public int OpdId { get; set; }
@@ -27,6 +28,6 @@ internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<Ar
         b.Property(r => r.Title).HasMaxLength(300);
         b.Property(r => r.Summary).HasMaxLength(1000);
         b.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
-        b.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -21,6 +21,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.Property(a => a.Origin).HasConversion<string>().HasMaxLength(20);
         b.HasOne(a => a.Opd).WithMany().HasForeignKey(a => a.OpdId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTag");
+        // Two writers who read the same version: the later save fails instead of overwriting unseen.
+        b.Property(a => a.Version).IsConcurrencyToken();
     }
 }
 
@@ -56,6 +58,7 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
 {
     public void Configure(EntityTypeBuilder<Page> b)
     {
+        b.Property(p => p.Version).IsConcurrencyToken();
         b.HasIndex(p => new { p.OpdId, p.Slug }).IsUnique();
         // NULLs are distinct in a unique index: the regency's own pages (no OPD) need their own.
         b.HasIndex(p => p.Slug).IsUnique().HasFilter("\"OpdId\" IS NULL").HasDatabaseName("IX_Pages_Slug_Regency");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuPintu.Accounts;
+using SatuPintu.Changes;
 using SatuPintu.Content.Uploads;
 using SatuPintu.Hosting;
 using SatuPintu.Shared;
@@ -21,9 +22,14 @@ public static class ContentFeature
         builder.Services.AddScoped<UploadStore>();
         builder.Services.AddScoped<DocumentPublishing>();
         builder.Services.AddSingleton<HtmlCleaner>();
-        builder.Services.AddScoped<Publishing>();
+        builder.Services.AddScoped<ArticlePublishing>();
         builder.Services.AddScoped<PagePublishing>();
         builder.Services.AddSingleton<PublicCatalog>();
+        // Only rows that are or were published are public changes: a draft saved, submitted or rejected is not.
+        builder.Services.AddPublicEntity<Article>("article", a => a.OpdId, a => a.Status == PublicationStatus.Published);
+        builder.Services.AddPublicEntity<Document>("document", d => d.OpdId, d => d.Status == PublicationStatus.Published);
+        builder.Services.AddPublicEntity<Page>("page", p => p.OpdId, p => p.Status == PublicationStatus.Published);
+        builder.Services.AddPublicEntity<Tag>("tag", _ => null);
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         builder.Services.Configure<RazorPagesOptions>(o =>

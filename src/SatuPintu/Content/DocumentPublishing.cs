@@ -4,14 +4,15 @@ using Microsoft.Extensions.Options;
 using SatuPintu.Accounts;
 using SatuPintu.Content.Uploads;
 using SatuPintu.Data;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
 
-/// <summary>The outcome of a document action, the same for the admin page and the API.</summary>
-public sealed record DocumentOutcome(EditStatus Status, Document? Document = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
+/// <summary>The refusals every document change shares, with their messages; the outcome itself is <see cref="Outcome{T}"/>.</summary>
+public static class DocumentRefusals
 {
-    public static readonly DocumentOutcome NotFound = new(EditStatus.NotFound, Message: "Dokumen tidak ditemukan.");
-    public static readonly DocumentOutcome Forbidden = new(EditStatus.Forbidden, Message: "Anda tidak berhak melakukan tindakan ini pada dokumen OPD tersebut.");
+    public static readonly Outcome<Document> NotFound = Outcome<Document>.NotFound("Dokumen tidak ditemukan.");
+    public static readonly Outcome<Document> Forbidden = Outcome<Document>.Forbidden("Anda tidak berhak melakukan tindakan ini pada dokumen OPD tersebut.");
 }
 
 /// <summary>
@@ -20,7 +21,7 @@ public sealed record DocumentOutcome(EditStatus Status, Document? Document = nul
 /// </summary>
 public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOptions<UploadOptions> options, TimeProvider time)
 {
-    public async Task<DocumentOutcome> UploadAsync(ClaimsPrincipal user, string? opdSlug, string? title, string? description, string? category,
+    public async Task<Outcome<Document>> UploadAsync(ClaimsPrincipal user, string? opdSlug, string? title, string? description, string? category,
         string? fileName, byte[]? data, CancellationToken ct, long? declaredSize = null)
     {
         var errors = new Dictionary<string, string[]>();
@@ -46,57 +47,57 @@ public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOpt
         }
         if (opd is not null && !user.Can(OpdRight.Edit, opd.Id))
         {
-            return DocumentOutcome.Forbidden;
+            return DocumentRefusals.Forbidden;
         }
         if (errors.Count > 0)
         {
-            return new DocumentOutcome(EditStatus.Invalid, Errors: errors, Message: "Dokumen tidak disimpan.");
+            return Outcome<Document>.Invalid(errors, "Dokumen tidak disimpan.");
         }
         var saved = await uploads.SaveDocumentAsync(user, opd!.Id, cleanTitle, Clip(HtmlCleaner.PlainText(description), 1000), Clip(HtmlCleaner.PlainText(category), 80),
             fileName ?? "dokumen", data!, ct);
         if (saved.Forbidden)
         {
-            return DocumentOutcome.Forbidden;
+            return DocumentRefusals.Forbidden;
         }
         return saved.Error is not null
-            ? new DocumentOutcome(EditStatus.Invalid, Errors: new Dictionary<string, string[]> { ["file"] = [saved.Error] }, Message: "Dokumen tidak disimpan.")
-            : new DocumentOutcome(EditStatus.Ok, saved.Value);
+            ? Outcome<Document>.Invalid(new Dictionary<string, string[]> { ["file"] = [saved.Error] }, "Dokumen tidak disimpan.")
+            : Outcome<Document>.Ok(saved.Value!);
     }
 
-    public async Task<DocumentOutcome> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    public async Task<Outcome<Document>> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var doc = await db.Documents.Include(d => d.Opd).FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null)
+        if (doc is null || (doc.Status != PublicationStatus.Published && !user.Can(OpdRight.Edit, doc.OpdId)))
         {
-            return DocumentOutcome.NotFound;
+            return DocumentRefusals.NotFound;
         }
         if (!user.Can(OpdRight.Publish, doc.OpdId))
         {
-            return DocumentOutcome.Forbidden;
+            return DocumentRefusals.Forbidden;
         }
         var now = time.GetUtcNow().UtcDateTime;
         doc.Status = PublicationStatus.Published;
         doc.PublishAt ??= now;
         doc.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        return new DocumentOutcome(EditStatus.Ok, doc);
+        return Outcome<Document>.Ok(doc!);
     }
 
-    public async Task<DocumentOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    public async Task<Outcome<Document>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var doc = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, ct);
-        if (doc is null)
+        if (doc is null || (doc.Status != PublicationStatus.Published && !user.Can(OpdRight.Edit, doc.OpdId)))
         {
-            return DocumentOutcome.NotFound;
+            return DocumentRefusals.NotFound;
         }
-        // Unpublished uploads are the editor's to throw away; anything public needs a reviewer.
-        if (!user.Can(doc.Status == PublicationStatus.Published ? OpdRight.Publish : OpdRight.Edit, doc.OpdId))
+        // Uploads never published are the editor's to throw away; anything ever public needs a reviewer.
+        if (!user.Can(doc.Status == PublicationStatus.Published || doc.PublishAt is not null ? OpdRight.Publish : OpdRight.Edit, doc.OpdId))
         {
-            return DocumentOutcome.Forbidden;
+            return DocumentRefusals.Forbidden;
         }
         db.Documents.Remove(doc);
         await db.SaveChangesAsync(ct);
-        return new DocumentOutcome(EditStatus.Ok, doc);
+        return Outcome<Document>.Ok(doc!);
     }
 
     private static string? Clip(string s, int max) => s.Length == 0 ? null : s.Length <= max ? s : s[..max];

@@ -24,7 +24,7 @@ internal static class DocumentsApi
         g.MapPost("/{id:int}/publish", async (int id, ClaimsPrincipal user, DocumentPublishing p, HttpContext http, CancellationToken ct) =>
             Answer(await p.PublishAsync(user, id, ct), http)).WithSummary("Terbitkan (reviewer/admin)");
         g.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, DocumentPublishing p, CancellationToken ct) =>
-            await p.DeleteAsync(user, id, ct) is var o && o.Status == EditStatus.Ok ? Results.NoContent() : Problem(o))
+            await p.DeleteAsync(user, id, ct) is var o && o.Status == OutcomeStatus.Ok ? Results.NoContent() : Problem(o))
             .WithSummary("Hapus dokumen");
     }
 
@@ -54,7 +54,7 @@ internal static class DocumentsApi
     {
         var d = await db.Documents.AsNoTracking().Include(x => x.Opd).FirstOrDefaultAsync(x => x.Id == id, ct);
         return d is null || (d.Status != PublicationStatus.Published && !user.Can(OpdRight.Edit, d.OpdId))
-            ? Problem(DocumentOutcome.NotFound)
+            ? Problem(DocumentRefusals.NotFound)
             : Results.Ok(ToDto(d, http));
     }
 
@@ -69,20 +69,15 @@ internal static class DocumentsApi
             data = buffer.ToArray();
         }
         var outcome = await documents.UploadAsync(user, opd, title, description, category, file?.FileName, data, ct, file?.Length);
-        return outcome.Status == EditStatus.Ok
-            ? Results.Created($"/api/v1/documents/{outcome.Document!.Id}", ToDto(outcome.Document, http))
+        return outcome.Status == OutcomeStatus.Ok
+            ? Results.Created($"/api/v1/documents/{outcome.Value!.Id}", ToDto(outcome.Value, http))
             : Problem(outcome);
     }
 
-    private static IResult Answer(DocumentOutcome outcome, HttpContext http) =>
-        outcome.Status == EditStatus.Ok ? Results.Ok(ToDto(outcome.Document!, http)) : Problem(outcome);
+    private static IResult Answer(Outcome<Document> outcome, HttpContext http) =>
+        outcome.Status == OutcomeStatus.Ok ? Results.Ok(ToDto(outcome.Value!, http)) : Problem(outcome);
 
-    private static IResult Problem(DocumentOutcome o) => o.Status switch
-    {
-        EditStatus.Invalid => Results.ValidationProblem(o.Errors!, title: o.Message),
-        EditStatus.Forbidden => Results.Problem(statusCode: 403, title: "Akses ditolak", detail: o.Message),
-        _ => Results.Problem(statusCode: 404, title: "Dokumen tidak ditemukan"),
-    };
+    private static IResult Problem(Outcome<Document> o) => ApiProblems.For(o);
 
     private static DocumentDto ToDto(Document d, HttpContext http)
     {

@@ -26,4 +26,10 @@ public sealed class Page : IReviewed
     public DateTime UpdatedAt { get; set; }
     public string? UpdatedBy { get; set; }
     public DateTime? PublishedAt { get; set; }
+
+    /// <summary>Counts content changes; the edit and publish forms carry it, and a change made since is refused (409).</summary>
+    public int Version { get; set; }
+
+    /// <summary><see cref="PublishedAt"/> stays after unpublishing.</summary>
+    public bool EverPublished => PublishedAt is not null || Status == PublicationStatus.Published;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Data;
 using SatuPintu.Directory;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
 
@@ -24,16 +25,15 @@ public sealed record PageInput
     public string? Body { get; init; }
     /// <summary>Order among the owner's pages; 0 when absent.</summary>
     public int? SortOrder { get; init; }
+    /// <summary>The <c>version</c> the change is based on; when given and the page moved on since, the change is refused (409).</summary>
+    public int? Version { get; init; }
 }
 
-/// <summary>The outcome of a page action, the same for the admin form and the API.</summary>
-public sealed record PageOutcome(EditStatus Status, Page? Page = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
+/// <summary>The refusals every page change shares, with their messages; the outcome itself is <see cref="Outcome{T}"/>.</summary>
+public static class PageRefusals
 {
-    public static PageOutcome Ok(Page p) => new(EditStatus.Ok, p);
-    public static readonly PageOutcome NotFound = new(EditStatus.NotFound, Message: "Halaman tidak ditemukan.");
-    public static readonly PageOutcome Forbidden = new(EditStatus.Forbidden, Message: "Anda tidak berhak melakukan tindakan ini pada halaman tersebut.");
-    public static PageOutcome Invalid(IDictionary<string, string[]> errors) => new(EditStatus.Invalid, Errors: errors, Message: "Isian belum benar.");
-    public static PageOutcome Conflict(string message) => new(EditStatus.Conflict, Message: message);
+    public static readonly Outcome<Page> NotFound = Outcome<Page>.NotFound("Halaman tidak ditemukan.");
+    public static readonly Outcome<Page> Forbidden = Outcome<Page>.Forbidden("Anda tidak berhak melakukan tindakan ini pada halaman tersebut.");
 }
 
 /// <summary>
@@ -49,6 +49,9 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
 
     public static bool Can(ClaimsPrincipal user, OpdRight right, int? opdId) => opdId is { } id ? user.Can(right, id) : user.IsAdmin();
 
+    /// <summary>An unpublished page the user may not edit: answered as absent (404), as reading it is.</summary>
+    private static bool Hidden(ClaimsPrincipal user, Page p) => p.Status != PublicationStatus.Published && !Can(user, OpdRight.Edit, p.OpdId);
+
     /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
     public static bool MayEdit(ClaimsPrincipal user, Page p) => Can(user, RightToEdit(p), p.OpdId);
 
@@ -59,16 +62,16 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
 
     public Task<Page?> FindAsync(int id, CancellationToken ct) => db.Pages.Include(p => p.Opd).FirstOrDefaultAsync(p => p.Id == id, ct);
 
-    public async Task<PageOutcome> CreateAsync(ClaimsPrincipal user, PageInput input, CancellationToken ct)
+    public async Task<Outcome<Page>> CreateAsync(ClaimsPrincipal user, PageInput input, CancellationToken ct)
     {
         var (errors, opd, slug) = await ValidateAsync(input, null, ct);
         if (!opd.Unknown && !Can(user, OpdRight.Edit, opd.Value?.Id))
         {
-            return PageOutcome.Forbidden;
+            return PageRefusals.Forbidden;
         }
         if (errors.Count > 0)
         {
-            return PageOutcome.Invalid(errors);
+            return Outcome<Page>.Invalid(errors);
         }
         var page = new Page { Slug = slug, Title = "", Status = PublicationStatus.Draft, CreatedAt = Now };
         Apply(page, input, opd.Value, slug, user);
@@ -76,38 +79,46 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         return await SaveAsync(page, ct);
     }
 
-    public async Task<PageOutcome> UpdateAsync(ClaimsPrincipal user, int id, PageInput input, CancellationToken ct)
+    public async Task<Outcome<Page>> UpdateAsync(ClaimsPrincipal user, int id, PageInput input, CancellationToken ct)
     {
         var page = await FindAsync(id, ct);
-        if (page is null)
+        if (page is null || Hidden(user, page))
         {
-            return PageOutcome.NotFound;
+            return PageRefusals.NotFound;
         }
         if (!MayEdit(user, page))
         {
-            return PageOutcome.Forbidden;
+            return PageRefusals.Forbidden;
+        }
+        if (Review.StaleVersion(page, input.Version, "halaman") is { } stale)
+        {
+            return Outcome<Page>.Conflict(stale);
         }
         var (errors, opd, slug) = await ValidateAsync(input, page, ct);
         // Moving a page to another owner needs there the same right as editing it here (a published page: Publish).
         if (!opd.Unknown && opd.Value?.Id != page.OpdId && !Can(user, RightToEdit(page), opd.Value?.Id))
         {
-            return PageOutcome.Forbidden;
+            return PageRefusals.Forbidden;
         }
         if (errors.Count > 0)
         {
-            return PageOutcome.Invalid(errors);
+            return Outcome<Page>.Invalid(errors);
         }
         Apply(page, input, opd.Value, slug, user);
         return await SaveAsync(page, ct);
     }
 
     /// <summary>Saves; two people taking the same address at the same moment meet the unique index, and the later one is told so.</summary>
-    private async Task<PageOutcome> SaveAsync(Page page, CancellationToken ct)
+    private async Task<Outcome<Page>> SaveAsync(Page page, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
-            return PageOutcome.Ok(page);
+            return Outcome<Page>.Ok(page);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Page>.Conflict(Review.StaleMessage("halaman"));
         }
         catch (DbUpdateException)
         {
@@ -115,19 +126,24 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
             {
                 throw;
             }
-            return PageOutcome.Invalid(new Dictionary<string, string[]> { ["slug"] = [$"Alamat \"{page.Slug}\" baru saja dipakai halaman lain."] });
+            return Outcome<Page>.Invalid(new Dictionary<string, string[]> { ["slug"] = [$"Alamat \"{page.Slug}\" baru saja dipakai halaman lain."] });
         }
     }
 
-    public Task<PageOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+    public Task<Outcome<Page>> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Edit, a => Review.Submit(a, "halaman"), ct);
 
-    public Task<PageOutcome> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+    /// <summary>Publishes; with <paramref name="version"/> (the version the reviewer opened), a newer version is refused.</summary>
+    public Task<Outcome<Page>> PublishAsync(ClaimsPrincipal user, int id, CancellationToken ct, int? version = null) =>
         TransitionAsync(user, id, OpdRight.Publish, p =>
         {
             if (p.Status == PublicationStatus.Published)
             {
                 return "Halaman ini sudah terbit.";
+            }
+            if (Review.StaleVersion(p, version, "halaman") is { } stale)
+            {
+                return stale;
             }
             p.Status = PublicationStatus.Published;
             p.PublishedAt = Now;
@@ -135,25 +151,25 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
             return null;
         }, ct);
 
-    public async Task<PageOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
+    public async Task<Outcome<Page>> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
     {
         // Rights before the reason: whoever may not reject learns nothing, whatever they send.
-        if (await FindAsync(id, ct) is not { } found)
+        if (await FindAsync(id, ct) is not { } found || Hidden(user, found))
         {
-            return PageOutcome.NotFound;
+            return PageRefusals.NotFound;
         }
         if (!Can(user, OpdRight.Publish, found.OpdId))
         {
-            return PageOutcome.Forbidden;
+            return PageRefusals.Forbidden;
         }
         if (Review.ReasonError(reason, out var clean) is { } error)
         {
-            return PageOutcome.Invalid(error);
+            return Outcome<Page>.Invalid(error);
         }
         return await TransitionAsync(user, id, OpdRight.Publish, a => Review.Reject(a, clean, "halaman"), ct);
     }
 
-    public Task<PageOutcome> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+    public Task<Outcome<Page>> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Publish, p =>
         {
             if (p.Status != PublicationStatus.Published)
@@ -164,42 +180,49 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
             return null;
         }, ct);
 
-    public async Task<PageOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    public async Task<Outcome<Page>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var page = await FindAsync(id, ct);
-        if (page is null)
+        if (page is null || Hidden(user, page))
         {
-            return PageOutcome.NotFound;
+            return PageRefusals.NotFound;
         }
         var needed = Review.RightToDelete(page);
         if (!Can(user, needed, page.OpdId))
         {
-            return PageOutcome.Forbidden;
+            return PageRefusals.Forbidden;
         }
         db.Pages.Remove(page);
         await db.SaveChangesAsync(ct);
-        return PageOutcome.Ok(page);
+        return Outcome<Page>.Ok(page);
     }
 
-    private async Task<PageOutcome> TransitionAsync(ClaimsPrincipal user, int id, OpdRight right, Func<Page, string?> change, CancellationToken ct)
+    private async Task<Outcome<Page>> TransitionAsync(ClaimsPrincipal user, int id, OpdRight right, Func<Page, string?> change, CancellationToken ct)
     {
         var page = await FindAsync(id, ct);
-        if (page is null)
+        if (page is null || Hidden(user, page))
         {
-            return PageOutcome.NotFound;
+            return PageRefusals.NotFound;
         }
         if (!Can(user, right, page.OpdId))
         {
-            return PageOutcome.Forbidden;
+            return PageRefusals.Forbidden;
         }
         if (change(page) is { } refusal)
         {
-            return PageOutcome.Conflict(refusal);
+            return Outcome<Page>.Conflict(refusal);
         }
         page.UpdatedAt = Now;
         page.UpdatedBy = Actor(user);
-        await db.SaveChangesAsync(ct);
-        return PageOutcome.Ok(page);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Page>.Conflict(Review.StaleMessage("halaman"));
+        }
+        return Outcome<Page>.Ok(page);
     }
 
     private void Apply(Page page, PageInput input, Opd? opd, string slug, ClaimsPrincipal user)
@@ -213,6 +236,7 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         page.SortOrder = input.SortOrder ?? 0;
         page.UpdatedAt = Now;
         page.UpdatedBy = Actor(user);
+        Review.Changed(page);
     }
 
     /// <summary>Errors per field; the owner (Unknown when the slug names no OPD, Value null for the regency); the slug to use.</summary>
@@ -246,9 +270,9 @@ public sealed class PagePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProv
         {
             errors["title"] = [$"Judul wajib diisi (paling banyak {MaxTitle} karakter)."];
         }
-        if ((input.Body?.Length ?? 0) > Publishing.MaxBody)
+        if ((input.Body?.Length ?? 0) > ArticlePublishing.MaxBody)
         {
-            errors["body"] = [$"Isi paling banyak {Publishing.MaxBody / 1000} ribu karakter."];
+            errors["body"] = [$"Isi paling banyak {ArticlePublishing.MaxBody / 1000} ribu karakter."];
         }
         else if (await cleaner.RenderAsync(input.Body, ct) is { Error: { } bodyError })
         {

@@ -10,13 +10,14 @@ namespace SatuPintu.Content;
 internal static class PagesApi
 {
     public sealed record PageDto(int Id, string? Opd, string Slug, string Title, string Body, string BodyHtml, string Status, string? RejectionReason,
-        int SortOrder, DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, string Url);
+        int SortOrder, DateTime CreatedAt, DateTime UpdatedAt, DateTime? PublishedAt, string Url, int Version);
+
+    /// <summary><c>version</c>: the version reviewed; publishing is refused (409) when the page changed since.</summary>
+    public sealed record PublishRequest(int? Version);
 
     public sealed record RejectRequest(string? Reason);
 
     public sealed record PageList(IReadOnlyList<PageDto> Items, int Page, int PerPage, int Total);
-
-    private const string NotFoundTitle = "Halaman tidak ditemukan";
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -24,18 +25,18 @@ internal static class PagesApi
         g.MapGet("/", ListAsync).WithSummary("Daftar halaman yang boleh dilihat pemegang token (opd=kabupaten untuk halaman kabupaten)");
         g.MapGet("/{id:int}", GetAsync).WithSummary("Satu halaman");
         g.MapPost("/", async (PageInput input, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
-            await p.CreateAsync(user, input, ct) is var o && o.Status == EditStatus.Ok
-                ? Results.Created($"/api/v1/pages/{o.Page!.Id}", ToDto(o.Page, http))
+            await p.CreateAsync(user, input, ct) is var o && o.Status == OutcomeStatus.Ok
+                ? Results.Created($"/api/v1/pages/{o.Value!.Id}", ToDto(o.Value, http))
                 : Problem(o))
             .WithSummary("Buat draf halaman (opd=kabupaten: halaman portal, khusus admin)");
         g.MapPut("/{id:int}", (int id, PageInput input, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.UpdateAsync(user, id, input, ct), http)).WithSummary("Ubah halaman");
         g.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, PagePublishing p, CancellationToken ct) =>
-            await p.DeleteAsync(user, id, ct) is var o && o.Status == EditStatus.Ok ? Results.NoContent() : Problem(o)).WithSummary("Hapus halaman");
+            await p.DeleteAsync(user, id, ct) is var o && o.Status == OutcomeStatus.Ok ? Results.NoContent() : Problem(o)).WithSummary("Hapus halaman");
         g.MapPost("/{id:int}/submit", (int id, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.SubmitAsync(user, id, ct), http)).WithSummary("Ajukan untuk ditinjau");
-        g.MapPost("/{id:int}/publish", (int id, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
-            Answer(p.PublishAsync(user, id, ct), http)).WithSummary("Terbitkan (reviewer/admin)");
+        g.MapPost("/{id:int}/publish", (int id, PublishRequest? body, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
+            Answer(p.PublishAsync(user, id, ct, body?.Version), http)).WithSummary("Terbitkan (reviewer/admin)");
         g.MapPost("/{id:int}/reject", (int id, RejectRequest body, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
             Answer(p.RejectAsync(user, id, body.Reason, ct), http)).WithSummary("Tolak dengan alasan (reviewer/admin)");
         g.MapPost("/{id:int}/unpublish", (int id, ClaimsPrincipal user, PagePublishing p, HttpContext http, CancellationToken ct) =>
@@ -75,19 +76,19 @@ internal static class PagesApi
     {
         var p = await publishing.FindAsync(id, ct);
         return p is null || (p.Status != PublicationStatus.Published && !PagePublishing.Can(user, OpdRight.Edit, p.OpdId))
-            ? Problem(PageOutcome.NotFound)
+            ? Problem(PageRefusals.NotFound)
             : Results.Ok(ToDto(p, http));
     }
 
-    private static async Task<IResult> Answer(Task<PageOutcome> work, HttpContext http)
+    private static async Task<IResult> Answer(Task<Outcome<Page>> work, HttpContext http)
     {
         var outcome = await work;
-        return outcome.Status == EditStatus.Ok ? Results.Ok(ToDto(outcome.Page!, http)) : Problem(outcome);
+        return outcome.Status == OutcomeStatus.Ok ? Results.Ok(ToDto(outcome.Value!, http)) : Problem(outcome);
     }
 
-    private static IResult Problem(PageOutcome o) => ApiProblems.For(o.Status, o.Errors, o.Message, NotFoundTitle);
+    private static IResult Problem(Outcome<Page> o) => ApiProblems.For(o);
 
     private static PageDto ToDto(Page p, HttpContext http) => new(
         p.Id, p.Opd?.Slug, p.Slug, p.Title, p.BodyMarkdown, p.BodyHtml, p.Status.ToString().ToLowerInvariant(), p.RejectionReason,
-        p.SortOrder, p.CreatedAt, p.UpdatedAt, p.PublishedAt, $"{http.Request.Scheme}://{http.Request.Host}{PagePublishing.Url(p)}");
+        p.SortOrder, p.CreatedAt, p.UpdatedAt, p.PublishedAt, $"{http.Request.Scheme}://{http.Request.Host}{PagePublishing.Url(p)}", p.Version);
 }

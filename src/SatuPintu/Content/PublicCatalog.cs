@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SatuPintu.Changes;
 using SatuPintu.Data;
 using SatuPintu.Directory;
 using SatuPintu.Hosting;
@@ -11,44 +12,42 @@ namespace SatuPintu.Content;
 /// The public read model: everything the portal's lists and the OPD pages show — OPDs with units,
 /// services and page titles, and a card (no body) of every published article and document — held
 /// in memory as one immutable snapshot, so those pages run no query at all.
-/// <see cref="ContentChangeInterceptor"/> calls <see cref="Invalidate"/> after every write of public
-/// data; the next reader rebuilds, so a change shows at once. Writes from another process (the CLI)
-/// show after <see cref="OutputCacheSettings.Seconds"/>, like the output cache. "Published and due" is
-/// applied at read time, so a scheduled publish time passing needs no rebuild.
+/// Only the very first reader waits for a build. After that readers always get the current snapshot
+/// while a new one is built in the background: by the change feed (<see cref="ChangeFeedPoller"/>
+/// hands each batch of changes here, so a burst of writes costs one rebuild), and, as a safety net
+/// for rows written past the feed, when the snapshot is older than <see cref="OutputCacheSettings.Seconds"/>.
+/// "Published and due" is applied at read time, so a scheduled publish time passing needs no rebuild.
 /// </summary>
-public sealed class PublicCatalog(IServiceScopeFactory scopes, TimeProvider time, IOptions<SatuPintuOptions> options, ILogger<PublicCatalog> log) : IDisposable
+public sealed class PublicCatalog(IServiceScopeFactory scopes, TimeProvider time, IOptions<SatuPintuOptions> options, ILogger<PublicCatalog> log)
+    : IChangeConsumer, IDisposable
 {
+    private static readonly HashSet<string> Kinds = ["article", "document", "page", "tag", "opd", "opd-unit", "public-service"];
     private readonly SemaphoreSlim _building = new(1, 1);
     private CatalogSnapshot? _current;
     private long _version;
+    private int _refreshing;
 
-    public void Invalidate() => Interlocked.Increment(ref _version);
+    /// <summary>The snapshot readers get now; null before the first build.</summary>
+    public CatalogSnapshot? Current => Volatile.Read(ref _current);
+
+    public int Order => 0;
 
     public void Dispose() => _building.Dispose();
 
     public async ValueTask<CatalogSnapshot> GetAsync(CancellationToken ct)
     {
-        if (Fresh(Volatile.Read(ref _current)) is { } ready)
+        if (Volatile.Read(ref _current) is { } current)
         {
-            return ready;
+            if (time.GetUtcNow() - current.BuiltAt >= TimeSpan.FromSeconds(options.Value.OutputCache.Seconds))
+            {
+                RefreshInBackground();
+            }
+            return current;
         }
         await _building.WaitAsync(ct);
         try
         {
-            if (Fresh(_current) is { } builtMeanwhile)
-            {
-                return builtMeanwhile;
-            }
-            // The version is read before the database: a write during the build leaves the snapshot stale, and the next reader builds again.
-            var version = Interlocked.Read(ref _version);
-            await using var scope = scopes.CreateAsyncScope();
-            // Not cancelled with the reader that happens to build: the others are waiting for it.
-            var started = time.GetTimestamp();
-            var snapshot = await CatalogSnapshot.BuildAsync(scope.ServiceProvider.GetRequiredService<SatuPintuDb>(), version, time.GetUtcNow(), CancellationToken.None);
-            Volatile.Write(ref _current, snapshot);
-            log.LogInformation("Public catalog built in {Milliseconds:F0} ms: {Articles} articles, {Documents} documents, {Opds} OPDs",
-                time.GetElapsedTime(started).TotalMilliseconds, snapshot.ArticlesBySlug.Count, snapshot.Documents.Count, snapshot.Opds.Count);
-            return snapshot;
+            return Volatile.Read(ref _current) ?? await BuildLockedAsync();
         }
         finally
         {
@@ -56,9 +55,96 @@ public sealed class PublicCatalog(IServiceScopeFactory scopes, TimeProvider time
         }
     }
 
-    private CatalogSnapshot? Fresh(CatalogSnapshot? s) =>
-        s is not null && s.Version == Interlocked.Read(ref _version) && time.GetUtcNow() - s.BuiltAt < TimeSpan.FromSeconds(options.Value.OutputCache.Seconds)
-            ? s : null;
+    /// <summary>Rebuilds after public changes; readers keep the previous snapshot meanwhile.</summary>
+    public async Task ApplyAsync(IReadOnlyList<PublicChange> changes, CancellationToken ct)
+    {
+        // Before the first build there is nothing to refresh: the first reader builds from the tables. A first
+        // build already running may have read the tables before this change committed, so it is followed by another.
+        if (!changes.Any(c => Kinds.Contains(c.Kind)) || (Volatile.Read(ref _current) is null && _building.CurrentCount == 1))
+        {
+            return;
+        }
+        var articles = changes.Where(c => Kinds.Contains(c.Kind)).All(c => c.Kind == "article")
+            ? changes.Where(c => c.Kind == "article").Select(c => int.TryParse(c.Key, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : -1).ToHashSet()
+            : null;
+        if (articles is null || articles.Contains(-1) || articles.Count > CatalogUpdate.MaxArticles)
+        {
+            await RebuildAsync(ct);
+            return;
+        }
+        await _building.WaitAsync(ct);
+        try
+        {
+            if (Volatile.Read(ref _current) is not { } previous)
+            {
+                await BuildLockedAsync();
+                return;
+            }
+            await using var scope = scopes.CreateAsyncScope();
+            var started = time.GetTimestamp();
+            var updated = await CatalogUpdate.WithArticlesAsync(previous, scope.ServiceProvider.GetRequiredService<SatuPintuDb>(), articles,
+                Interlocked.Increment(ref _version), time.GetUtcNow(), CancellationToken.None);
+            if (updated is null)
+            {
+                await BuildLockedAsync();
+                return;
+            }
+            Volatile.Write(ref _current, updated);
+            log.LogDebug("Public catalog updated with {Count} article(s) in {Milliseconds:F0} ms", articles.Count, time.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    public async Task RebuildAsync(CancellationToken ct)
+    {
+        await _building.WaitAsync(ct);
+        try
+        {
+            await BuildLockedAsync();
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    private void RefreshInBackground()
+    {
+        if (Interlocked.Exchange(ref _refreshing, 1) == 1)
+        {
+            return;
+        }
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RebuildAsync(CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "Refreshing the public catalog failed; readers keep the previous snapshot");
+            }
+            finally
+            {
+                Volatile.Write(ref _refreshing, 0);
+            }
+        });
+    }
+
+    private async Task<CatalogSnapshot> BuildLockedAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        // Not cancelled with whoever asked: readers and the feed share the result.
+        var started = time.GetTimestamp();
+        var snapshot = await CatalogSnapshot.BuildAsync(scope.ServiceProvider.GetRequiredService<SatuPintuDb>(), Interlocked.Increment(ref _version), time.GetUtcNow(), CancellationToken.None);
+        Volatile.Write(ref _current, snapshot);
+        log.LogInformation("Public catalog built in {Milliseconds:F0} ms: {Articles} articles, {Documents} documents, {Opds} OPDs",
+            time.GetElapsedTime(started).TotalMilliseconds, snapshot.ArticlesBySlug.Count, snapshot.Documents.Count, snapshot.Opds.Count);
+        return snapshot;
+    }
 }
 
 /// <summary>A published article as the catalog holds it: its card and what lists filter on.</summary>
@@ -173,7 +259,7 @@ public sealed class CatalogSnapshot
             .ToLookup(l => l.ArticleId, l => l.TagId);
         var tagsById = tags.ToDictionary(t => t.Id);
         // The queries are not one transaction: a row whose OPD or tag was created after the first query is
-        // left out (or its tag dropped) here; that write bumped the version, so the next reader rebuilds.
+        // left out (or its tag dropped) here; that write's feed row brings the next rebuild.
         var articles = rows.Where(a => opdsById.ContainsKey(a.OpdId)).Select(a =>
         {
             var opd = opdsById[a.OpdId];

@@ -5,6 +5,9 @@ public interface IReviewed
 {
     PublicationStatus Status { get; set; }
     string? RejectionReason { get; set; }
+    int Version { get; set; }
+    /// <summary>Public now, or at some time before.</summary>
+    bool EverPublished { get; }
 }
 
 /// <summary>
@@ -48,7 +51,33 @@ public static class Review
         return null;
     }
 
-    /// <summary>Editors may throw away unpublished work; anything that has been public needs a reviewer.</summary>
+    /// <summary>
+    /// Editors may throw away work that was never public; anything that is or has ever been public (and
+    /// anything waiting for review or scheduled) needs a reviewer.
+    /// </summary>
     public static Accounts.OpdRight RightToDelete(IReviewed item) =>
-        item.Status is PublicationStatus.Draft or PublicationStatus.Rejected ? Accounts.OpdRight.Edit : Accounts.OpdRight.Publish;
+        item.Status is PublicationStatus.Draft or PublicationStatus.Rejected && !item.EverPublished ? Accounts.OpdRight.Edit : Accounts.OpdRight.Publish;
+
+    /// <summary>
+    /// Records a change of content. An item in review goes back to draft: the reviewer looked at another
+    /// version, so it must be submitted again (the editor's change is kept, nothing unseen is published).
+    /// Returns whether it went back.
+    /// </summary>
+    public static bool Changed(IReviewed item)
+    {
+        item.Version++;
+        if (item.Status != PublicationStatus.Review)
+        {
+            return false;
+        }
+        item.Status = PublicationStatus.Draft;
+        return true;
+    }
+
+    /// <summary>Why a change based on <paramref name="version"/> is refused (a 409), or null when it is the current version or none was given.</summary>
+    public static string? StaleVersion(IReviewed item, int? version, string noun) =>
+        version is { } v && v != item.Version ? StaleMessage(noun) : null;
+
+    public static string StaleMessage(string noun) =>
+        $"Isi {noun} ini sudah diubah orang lain sejak Anda membukanya. Muat ulang untuk melihat versi terbaru sebelum melanjutkan.";
 }

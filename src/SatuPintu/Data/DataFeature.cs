@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Audit;
@@ -23,17 +24,23 @@ public static class DataFeature
         {
             builder.Services.AddDbContextPool<PostgresSatuPintuDb>((sp, o) => o
                 .UseNpgsql(postgres, n => n.MigrationsAssembly(typeof(SatuPintuDb).Assembly.FullName))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ContentChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<SameTransactionInterceptor>(), sp.GetRequiredService<BulkWriteGuard>()));
             builder.Services.AddScoped<SatuPintuDb>(sp => sp.GetRequiredService<PostgresSatuPintuDb>());
         }
         else
         {
             builder.Services.AddDbContextPool<SqliteSatuPintuDb>((sp, o) => o
                 .UseSqlite(SqliteConnectionString(sp.Settings()))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ContentChangeInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<SameTransactionInterceptor>(), sp.GetRequiredService<BulkWriteGuard>()));
             builder.Services.AddScoped<SatuPintuDb>(sp => sp.GetRequiredService<SqliteSatuPintuDb>());
         }
-        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddSingleton<ISaveCompanion>(sp => sp.GetRequiredService<AuditTrail>());
+        builder.Services.AddSingleton<SameTransactionInterceptor>();
+        builder.Services.AddSingleton<BulkWriteGuard>();
+        builder.Services.AddSingleton<JobLeases>();
+        // Keys in the database: cookies and antiforgery tokens survive a restart, a moved data folder and a second node.
+        builder.Services.AddDataProtection().SetApplicationName("SatuPintu").PersistKeysToDbContext<SatuPintuDb>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.AddCliVerb(SeedVerb.Verb);
     }
@@ -64,9 +71,9 @@ public static class DataFeature
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedDemoOnceAsync();
         }
-        if (await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync() is { } password)
+        if (await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync() is { } admin)
         {
-            AdminBootstrap.Print(password);
+            AdminBootstrap.Print(admin);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
@@ -11,7 +12,7 @@ namespace SatuPintu.Data;
 /// The one database of the application. Each provider has a subclass so that each keeps
 /// its own migrations (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>).
 /// </summary>
-public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Opd> Opds => Set<Opd>();
     public DbSet<OpdUnit> OpdUnits => Set<OpdUnit>();
@@ -25,8 +26,13 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<OpdMembership> OpdMemberships => Set<OpdMembership>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Content.Uploads.MediaFile> MediaFiles => Set<Content.Uploads.MediaFile>();
+    public DbSet<Changes.PublicChange> PublicChanges => Set<Changes.PublicChange>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    /// <summary>The data-protection key ring (cookies, antiforgery), shared by every node and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Network.Site> NetworkSites => Set<Network.Site>(); public DbSet<Network.SiteOpd> NetworkSiteOpds => Set<Network.SiteOpd>(); public DbSet<Network.SiteStateChange> NetworkSiteStateChanges => Set<Network.SiteStateChange>(); public DbSet<Network.Link> NetworkLinks => Set<Network.Link>(); public DbSet<Network.Uplink> NetworkUplinks => Set<Network.Uplink>(); public DbSet<Network.Subnet> NetworkSubnets => Set<Network.Subnet>(); public DbSet<Network.Phase> NetworkPhases => Set<Network.Phase>(); public DbSet<Network.BudgetLine> NetworkBudgetLines => Set<Network.BudgetLine>();
 
     protected override void OnModelCreating(ModelBuilder builder)

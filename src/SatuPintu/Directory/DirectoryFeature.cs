@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SatuPintu.Accounts;
+using SatuPintu.Changes;
 using SatuPintu.Shared;
 
 namespace SatuPintu.Directory;
@@ -11,6 +12,9 @@ public static class DirectoryFeature
     {
         builder.Services.AddScoped<OpdEditing>();
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Directory/Admin", Access.StaffPolicy));
+        builder.Services.AddPublicEntity<Opd>("opd", o => o.Id);
+        builder.Services.AddPublicEntity<OpdUnit>("opd-unit", u => u.OpdId);
+        builder.Services.AddPublicEntity<PublicService>("public-service", s => s.OpdId);
     }
 
     public static void MapDirectory(this WebApplication app) => OpdsApi.Map(app.MapApiV1());

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Content;
 using SatuPintu.Data;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Directory;
 
@@ -49,11 +50,11 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
             ? db.Opds.Include(o => o.Units.OrderBy(u => u.SortOrder)).FirstOrDefaultAsync(o => o.Slug == slug, ct)
             : Task.FromResult<Opd?>(null);
 
-    public async Task<OpdOutcome> CreateAsync(ClaimsPrincipal user, NewOpdInput input, CancellationToken ct)
+    public async Task<Outcome<Opd>> CreateAsync(ClaimsPrincipal user, NewOpdInput input, CancellationToken ct)
     {
         if (!MayManage(user))
         {
-            return OpdOutcome.Forbidden;
+            return OpdRefusals.Forbidden;
         }
         var errors = new Errors();
         var name = Name(input.Name, errors);
@@ -79,7 +80,7 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         }
         if (errors.Count > 0)
         {
-            return OpdOutcome.Invalid(errors.ToDictionary());
+            return Outcome<Opd>.Invalid(errors.ToDictionary());
         }
         var opd = new Opd
         {
@@ -88,20 +89,20 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         };
         db.Opds.Add(opd);
         await db.SaveChangesAsync(ct);
-        return OpdOutcome.Ok(opd);
+        return Outcome<Opd>.Ok(opd);
     }
 
     /// <summary>Replaces the profile with <paramref name="input"/> (blank fields are cleared); the name and short name only for admins.</summary>
-    public async Task<OpdOutcome> UpdateAsync(ClaimsPrincipal user, string? slug, OpdProfileInput input, CancellationToken ct)
+    public async Task<Outcome<Opd>> UpdateAsync(ClaimsPrincipal user, string? slug, OpdProfileInput input, CancellationToken ct)
     {
         var opd = await FindAsync(slug, ct);
         if (opd is null)
         {
-            return OpdOutcome.NotFound;
+            return OpdRefusals.NotFound;
         }
         if (!MayEdit(user, opd))
         {
-            return OpdOutcome.Forbidden;
+            return OpdRefusals.Forbidden;
         }
         var errors = new Errors();
         var (name, shortName) = (opd.Name, opd.ShortName);
@@ -121,7 +122,7 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         }
         if (errors.Count > 0)
         {
-            return OpdOutcome.Invalid(errors.ToDictionary());
+            return Outcome<Opd>.Invalid(errors.ToDictionary());
         }
         opd.Name = name;
         opd.ShortName = shortName;
@@ -131,23 +132,23 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         }
         opd.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
-        return OpdOutcome.Ok(opd);
+        return Outcome<Opd>.Ok(opd);
     }
 
     /// <summary>
     /// Archives (off the portal, kept with its content) or restores an OPD; <paramref name="archived"/> null
     /// turns the current state around (the admin page's one button). Archiving an archived OPD changes nothing.
     /// </summary>
-    public async Task<OpdOutcome> SetArchivedAsync(ClaimsPrincipal user, string? slug, bool? archived, CancellationToken ct)
+    public async Task<Outcome<Opd>> SetArchivedAsync(ClaimsPrincipal user, string? slug, bool? archived, CancellationToken ct)
     {
         var opd = await FindAsync(slug, ct);
         if (opd is null)
         {
-            return OpdOutcome.NotFound;
+            return OpdRefusals.NotFound;
         }
         if (!MayManage(user))
         {
-            return OpdOutcome.Forbidden;
+            return OpdRefusals.Forbidden;
         }
         if (archived ?? (opd.ArchivedAt is null))
         {
@@ -158,7 +159,7 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
             opd.ArchivedAt = null;
         }
         await db.SaveChangesAsync(ct);
-        return OpdOutcome.Ok(opd);
+        return Outcome<Opd>.Ok(opd);
     }
 
     private static string Name(string? value, Errors errors)

@@ -1,4 +1,5 @@
 using SatuPintu.Content;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Directory;
 
@@ -43,11 +44,9 @@ public sealed class OpdProfileInput
     };
 }
 
-/// <summary>The outcome of an OPD change, the same for the admin pages and the API; errors are keyed by the API's field names.</summary>
-public sealed record OpdOutcome(EditStatus Status, Opd? Opd = null, IDictionary<string, string[]>? Errors = null, string? Message = null)
+/// <summary>The refusals every opd change shares, with their messages; the outcome itself is <see cref="Outcome{T}"/>.</summary>
+public static class OpdRefusals
 {
-    public static OpdOutcome Ok(Opd o) => new(EditStatus.Ok, o);
-    public static readonly OpdOutcome NotFound = new(EditStatus.NotFound, Message: "Perangkat daerah tidak ditemukan.");
-    public static readonly OpdOutcome Forbidden = new(EditStatus.Forbidden, Message: "Anda tidak berhak melakukan tindakan ini pada perangkat daerah tersebut.");
-    public static OpdOutcome Invalid(IDictionary<string, string[]> errors) => new(EditStatus.Invalid, Errors: errors, Message: "Isian belum benar.");
+    public static readonly Outcome<Opd> NotFound = Outcome<Opd>.NotFound("Perangkat daerah tidak ditemukan.");
+    public static readonly Outcome<Opd> Forbidden = Outcome<Opd>.Forbidden("Anda tidak berhak melakukan tindakan ini pada perangkat daerah tersebut.");
 }

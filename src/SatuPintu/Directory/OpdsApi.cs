@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Content;
 using SatuPintu.Data;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Directory;
 
@@ -29,14 +30,14 @@ internal static class OpdsApi
                 ? Results.Ok(ToDto(opd))
                 : NotFound()).WithSummary("Satu perangkat daerah");
         g.MapPost("/", async (NewOpdInput input, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
-            await editing.CreateAsync(user, input, ct) is var o && o.Status == EditStatus.Ok
-                ? Results.Created($"/api/v1/opds/{o.Opd!.Slug}", ToDto(o.Opd))
+            await editing.CreateAsync(user, input, ct) is var o && o.Status == OutcomeStatus.Ok
+                ? Results.Created($"/api/v1/opds/{o.Value!.Slug}", ToDto(o.Value))
                 : Problem(o)).WithSummary("Tambah perangkat daerah (admin)");
         g.MapPut("/{slug}", async (string slug, OpdProfileInput input, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
             Answer(await editing.UpdateAsync(user, slug, input, ct)))
             .WithSummary("Ganti profil perangkat daerah; isian yang kosong atau tidak dikirim dikosongkan (nama dan singkatan: admin)");
         g.MapDelete("/{slug}", async (string slug, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
-            await editing.SetArchivedAsync(user, slug, archived: true, ct) is var o && o.Status == EditStatus.Ok ? Results.NoContent() : Problem(o))
+            await editing.SetArchivedAsync(user, slug, archived: true, ct) is var o && o.Status == OutcomeStatus.Ok ? Results.NoContent() : Problem(o))
             .WithSummary("Arsipkan perangkat daerah: tidak tampil lagi di portal (admin)");
         g.MapPost("/{slug}/restore", async (string slug, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
             Answer(await editing.SetArchivedAsync(user, slug, archived: false, ct))).WithSummary("Aktifkan kembali perangkat daerah yang diarsipkan (admin)");
@@ -45,16 +46,11 @@ internal static class OpdsApi
     private static IQueryable<Opd> Query(SatuPintuDb db) =>
         db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).Include(o => o.Units).OrderBy(o => o.SortOrder);
 
-    private static IResult Answer(OpdOutcome outcome) => outcome.Status == EditStatus.Ok ? Results.Ok(ToDto(outcome.Opd!)) : Problem(outcome);
+    private static IResult Answer(Outcome<Opd> outcome) => outcome.Status == OutcomeStatus.Ok ? Results.Ok(ToDto(outcome.Value!)) : Problem(outcome);
 
-    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "Perangkat daerah tidak ditemukan");
+    private static IResult NotFound() => ApiProblems.For(OpdRefusals.NotFound);
 
-    private static IResult Problem(OpdOutcome o) => o.Status switch
-    {
-        EditStatus.Invalid => Results.ValidationProblem(o.Errors!, title: o.Message),
-        EditStatus.Forbidden => Results.Problem(statusCode: 403, title: "Akses ditolak", detail: o.Message),
-        _ => NotFound(),
-    };
+    private static IResult Problem(Outcome<Opd> o) => ApiProblems.For(o);
 
     private static OpdDto ToDto(Opd o) => new(o.Slug, o.Name, o.ShortName, o.Kind.ToString().ToLowerInvariant(), o.HeadName, o.HeadName, o.HeadTitle,
         o.Address, o.Phone, o.Email, o.Website, o.Latitude, o.Longitude, o.CoordinatesApproximate,

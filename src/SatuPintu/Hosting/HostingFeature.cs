@@ -13,7 +13,6 @@ namespace SatuPintu.Hosting;
 public static class HostingFeature
 {
     public const string PublicPolicy = "public";
-    public const string ContentTag = "content";
 
     public static void AddHosting(this WebApplicationBuilder builder)
     {
@@ -25,6 +24,7 @@ public static class HostingFeature
         // Indonesian text is mostly ASCII, but names and dashes should not come out as &#x2014;.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton<RegionalClock>();
+        builder.AddProxySupport();
 
         builder.Services.AddResponseCompression(o =>
         {
@@ -46,10 +46,10 @@ public static class HostingFeature
                     p.NoCache();
                     return;
                 }
-                p.Expire(TimeSpan.FromSeconds(cache.Seconds)).Tag(ContentTag).SetVaryByQuery("*");
+                // Tagged by what each page shows; the change feed evicts by those tags (OutputCacheEviction).
+                p.Expire(TimeSpan.FromSeconds(cache.Seconds)).AddPolicy<PublicPageTags>().SetVaryByQuery("*");
             });
         });
-        builder.Services.AddSingleton<ContentChangeInterceptor>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1", o => o.ShouldInclude = d => d.GroupName == "v1");
@@ -62,14 +62,13 @@ public static class HostingFeature
 
     public static void UseHosting(this WebApplication app)
     {
+        app.UseProxySupport();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseHsts();
-        }
-        if (!app.Environment.IsDevelopment())
-        {
             app.UseExceptionHandler("/galat/500");
+            // After the exception handler, so its re-executed error page passes through here again and keeps HSTS.
+            app.UseHsts();
         }
         // The original query string is dropped: it belongs to the failed page, not to the error page.
         app.UseStatusCodePagesWithReExecute("/galat/{0}", "?kode={0}");

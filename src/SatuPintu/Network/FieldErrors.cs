@@ -45,7 +45,7 @@ internal sealed class FieldErrors
     }
 
     public NetworkOutcome? Outcome(string what) => Count == 0 ? null
-        : new NetworkOutcome(Content.EditStatus.Invalid, $"{what} tidak disimpan: periksa isian yang ditandai.", ToDictionary());
+        : new NetworkOutcome(Shared.OutcomeStatus.Invalid, $"{what} tidak disimpan: periksa isian yang ditandai.", ToDictionary());
 
     public Dictionary<string, string[]> ToDictionary() => _byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
 }

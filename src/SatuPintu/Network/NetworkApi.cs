@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Content;
+using SatuPintu.Shared;
 using SatuPintu.Data;
 using SatuPintu.Hosting;
 
@@ -39,13 +39,13 @@ internal static class NetworkApi
         g.MapGet("/sites", SitesAsync).AllowAnonymous()
             .WithSummary("Semua lokasi jaringan; alamat manajemen dan subnet hanya dengan token admin");
         g.MapPost("/subnets", async (SubnetInput input, ClaimsPrincipal user, NetworkEditing editing, CancellationToken ct) =>
-            await editing.AddSubnetAsync(user, input, ct) is var o && o.Status == EditStatus.Ok
+            await editing.AddSubnetAsync(user, input, ct) is var o && o.Status == OutcomeStatus.Ok
                 ? Results.Json(new { id = o.Id }, statusCode: StatusCodes.Status201Created)
                 : Problem(o)).WithSummary("Tambah subnet (admin): 409 bila bertumpang tindih, 422 bila CIDR tidak sah");
         g.MapPost("/sites/{id:int}/transitions", async (int id, TransitionInput input, ClaimsPrincipal user, NetworkEditing editing, SatuPintuDb db, CancellationToken ct) =>
         {
             var o = await editing.TransitionAsync(user, id, input.To, input.Reason, ct);
-            if (o.Status != EditStatus.Ok)
+            if (o.Status != OutcomeStatus.Ok)
             {
                 return Problem(o);
             }
@@ -75,9 +75,9 @@ internal static class NetworkApi
 
     private static IResult Problem(NetworkOutcome o) => o.Status switch
     {
-        EditStatus.Invalid => Results.ValidationProblem(o.Errors!, statusCode: StatusCodes.Status422UnprocessableEntity, title: o.Message),
-        EditStatus.Forbidden => Results.Problem(statusCode: 403, title: "Akses ditolak", detail: o.Message),
-        EditStatus.NotFound => Results.Problem(statusCode: 404, title: o.Message),
+        OutcomeStatus.Invalid => Results.ValidationProblem(o.Errors!, statusCode: StatusCodes.Status422UnprocessableEntity, title: o.Message),
+        OutcomeStatus.Forbidden => Results.Problem(statusCode: 403, title: "Akses ditolak", detail: o.Message),
+        OutcomeStatus.NotFound => Results.Problem(statusCode: 404, title: o.Message),
         _ => Results.Problem(statusCode: 409, title: "Subnet bertumpang tindih", detail: o.Message,
             extensions: new Dictionary<string, object?> { ["clash"] = o.Clash }),
     };

@@ -1,16 +1,16 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Content;
+using SatuPintu.Shared;
 using SatuPintu.Data;
 
 namespace SatuPintu.Network;
 
 /// <summary>The answer of a registry change; <see cref="Clash"/> names the subnet a new one overlaps.</summary>
-public sealed record NetworkOutcome(EditStatus Status, string? Message = null, IDictionary<string, string[]>? Errors = null, int? Id = null, string? Clash = null)
+public sealed record NetworkOutcome(OutcomeStatus Status, string? Message = null, IDictionary<string, string[]>? Errors = null, int? Id = null, string? Clash = null)
 {
-    public static readonly NetworkOutcome Forbidden = new(EditStatus.Forbidden, "Hanya admin Diskominfo yang dapat mengubah data jaringan.");
-    public static NetworkOutcome NotFound(string what) => new(EditStatus.NotFound, what + " tidak ditemukan.");
-    public static NetworkOutcome Invalid(string field, string message) => new(EditStatus.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
+    public static readonly NetworkOutcome Forbidden = new(OutcomeStatus.Forbidden, "Hanya admin Diskominfo yang dapat mengubah data jaringan.");
+    public static NetworkOutcome NotFound(string what) => new(OutcomeStatus.NotFound, what + " tidak ditemukan.");
+    public static NetworkOutcome Invalid(string field, string message) => new(OutcomeStatus.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
 }
 
 /// <summary>Serialises subnet writes in this process so two overlapping requests cannot both pass the check.</summary>
@@ -55,7 +55,7 @@ public sealed partial class NetworkEditing(SatuPintuDb db, TimeProvider time, Su
         site.StateSince = now;
         site.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        return new NetworkOutcome(EditStatus.Ok, Id: site.Id);
+        return new NetworkOutcome(OutcomeStatus.Ok, Id: site.Id);
     }
 
     /// <summary>The state a postponed site was in before it was postponed, from its history.</summary>
@@ -106,13 +106,13 @@ public sealed partial class NetworkEditing(SatuPintuDb db, TimeProvider time, Su
             if (SubnetRules.FirstClash(network, sameFamily, n => n.Cidr) is { } clash)
             {
                 var siteName = await db.NetworkSites.Where(s => s.Id == clash.SiteId).Select(s => s.Name).FirstAsync(ct);
-                return new NetworkOutcome(EditStatus.Conflict, $"{cidr} bertumpang tindih dengan subnet {clash.Cidr} di {siteName}.", Clash: clash.Cidr);
+                return new NetworkOutcome(OutcomeStatus.Conflict, $"{cidr} bertumpang tindih dengan subnet {clash.Cidr} di {siteName}.", Clash: clash.Cidr);
             }
             var subnet = new Subnet { SiteId = input.SiteId, Cidr = cidr, Family = family, Vlan = input.Vlan, Gateway = input.Gateway?.Trim() is { Length: > 0 } g ? g : null, Description = description is { Length: > 0 } ? description : null };
             db.NetworkSubnets.Add(subnet);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new NetworkOutcome(EditStatus.Ok, Id: subnet.Id);
+            return new NetworkOutcome(OutcomeStatus.Ok, Id: subnet.Id);
         }
         finally
         {
@@ -133,7 +133,7 @@ public sealed partial class NetworkEditing(SatuPintuDb db, TimeProvider time, Su
         }
         db.NetworkSubnets.Remove(subnet);
         await db.SaveChangesAsync(ct);
-        return new NetworkOutcome(EditStatus.Ok, Id: subnet.SiteId);
+        return new NetworkOutcome(OutcomeStatus.Ok, Id: subnet.SiteId);
     }
 
     private sealed record SubnetRef(int Id, string Cidr, int SiteId);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Content;
+using SatuPintu.Shared;
 using SatuPintu.Data;
 
 namespace SatuPintu.Network;
@@ -78,7 +78,7 @@ public sealed class PlanEditing(SatuPintuDb db)
         (uplink.Provider, uplink.Mbps, uplink.MonthlyCostRupiah, uplink.ContractStart, uplink.ContractEnd, uplink.Notes) =
             (provider!, input.Mbps, input.MonthlyCostRupiah, input.ContractStart!.Value, input.ContractEnd, notes);
         await db.SaveChangesAsync(ct);
-        return new NetworkOutcome(EditStatus.Ok, Id: uplink.Id);
+        return new NetworkOutcome(OutcomeStatus.Ok, Id: uplink.Id);
     }
 
     public Task<NetworkOutcome> DeleteUplinkAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
@@ -113,7 +113,7 @@ public sealed class PlanEditing(SatuPintuDb db)
         }
         (phase.Name, phase.TargetYear, phase.Description) = (name!, input.TargetYear, description);
         await db.SaveChangesAsync(ct);
-        return new NetworkOutcome(EditStatus.Ok, Id: phase.Id);
+        return new NetworkOutcome(OutcomeStatus.Ok, Id: phase.Id);
     }
 
     public async Task<NetworkOutcome> SaveBudgetLineAsync(ClaimsPrincipal user, BudgetLineInput input, CancellationToken ct)
@@ -155,7 +155,7 @@ public sealed class PlanEditing(SatuPintuDb db)
         (line.FiscalYear, line.Source, line.Item, line.Description, line.PlannedRupiah, line.RealisedRupiah, line.PhaseId) =
             (input.FiscalYear, input.Source, input.Item, description, input.PlannedRupiah, input.RealisedRupiah, input.PhaseId);
         await db.SaveChangesAsync(ct);
-        return new NetworkOutcome(EditStatus.Ok, Id: line.Id);
+        return new NetworkOutcome(OutcomeStatus.Ok, Id: line.Id);
     }
 
     public Task<NetworkOutcome> DeleteBudgetLineAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
@@ -174,6 +174,6 @@ public sealed class PlanEditing(SatuPintuDb db)
         }
         db.Remove(item);
         await db.SaveChangesAsync(ct);
-        return new NetworkOutcome(EditStatus.Ok);
+        return new NetworkOutcome(OutcomeStatus.Ok);
     }
 }

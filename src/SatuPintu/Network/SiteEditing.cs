@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Content;
+using SatuPintu.Shared;
 using SatuPintu.Data;
 
 namespace SatuPintu.Network;
@@ -119,7 +119,7 @@ public sealed class SiteEditing(SatuPintuDb db, TimeProvider time)
             site.Opds.Add(new SiteOpd { OpdId = opd, OpdUnitId = unit });
         }
         await db.SaveChangesAsync(ct);
-        return new NetworkOutcome(EditStatus.Ok, Id: site.Id);
+        return new NetworkOutcome(OutcomeStatus.Ok, Id: site.Id);
     }
 
     /// <summary>True when <paramref name="candidate"/> lies below <paramref name="site"/> in the tree (a cycle in the making).</summary>
@@ -208,6 +208,6 @@ public sealed class SiteEditing(SatuPintuDb db, TimeProvider time)
         link.MonthlyCostRupiah = input.MonthlyCostRupiah;
         site.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return new NetworkOutcome(EditStatus.Ok, Id: site.Id);
+        return new NetworkOutcome(OutcomeStatus.Ok, Id: site.Id);
     }
 }

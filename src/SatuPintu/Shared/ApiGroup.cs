@@ -14,15 +14,20 @@ public static class ApiGroup
             .WithGroupName("v1");
 }
 
-/// <summary>The RFC 9457 answer for a refused edit, alike for every resource of the API.</summary>
+/// <summary>The one mapping of an <see cref="Outcome{T}"/> to HTTP, alike for every resource of the API (RFC 9457 problem details).</summary>
 public static class ApiProblems
 {
-    public static IResult For(Content.EditStatus status, IDictionary<string, string[]>? errors, string? message, string notFoundTitle) => status switch
+    /// <summary><paramref name="ok"/>'s answer for a change that went through, else the problem details for the refusal.</summary>
+    public static IResult Answer<T>(Outcome<T> outcome, Func<T, IResult> ok) where T : class =>
+        outcome.IsOk ? ok(outcome.Value!) : For(outcome);
+
+    public static IResult For<T>(Outcome<T> o) where T : class => o.Status switch
     {
-        Content.EditStatus.Invalid => Results.ValidationProblem(errors!, title: message),
-        Content.EditStatus.NotFound => Results.Problem(statusCode: 404, title: notFoundTitle),
-        Content.EditStatus.Forbidden => Results.Problem(statusCode: 403, title: "Akses ditolak", detail: message),
-        _ => Results.Problem(statusCode: 409, title: "Tidak dapat dilakukan", detail: message),
+        OutcomeStatus.Invalid => Results.ValidationProblem(o.Errors ?? new Dictionary<string, string[]>(), title: o.Message),
+        OutcomeStatus.NotFound => Results.Problem(statusCode: 404, title: o.Message?.TrimEnd('.') ?? "Tidak ditemukan"),
+        OutcomeStatus.Forbidden => Results.Problem(statusCode: 403, title: "Akses ditolak", detail: o.Message),
+        OutcomeStatus.Conflict => Results.Problem(statusCode: 409, title: "Tidak dapat dilakukan", detail: o.Message),
+        _ => throw new ArgumentOutOfRangeException(nameof(o), o.Status, "A change that went through is not a problem."),
     };
 
     public static IResult BadPaging(string? error) => Results.Problem(statusCode: 400, title: "Parameter halaman tidak valid", detail: error);

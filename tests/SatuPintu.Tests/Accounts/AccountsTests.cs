@@ -8,7 +8,7 @@ using SatuPintu.Tests.Infrastructure;
 
 namespace SatuPintu.Tests.Accounts;
 
-/// <summary>Sign-in, lockout, rate limiting, CSRF, tokens and the headers every response carries.</summary>
+/// <summary>Sign-in, rate limiting, CSRF, tokens and the headers every response carries (throttling: SignInSecurityTests).</summary>
 public sealed class AccountsTests(ManyLoginsApp app) : WithPersonas(app), IClassFixture<ManyLoginsApp>
 {
     [Fact]
@@ -17,7 +17,7 @@ public sealed class AccountsTests(ManyLoginsApp app) : WithPersonas(app), IClass
         var admins = await app.WithDbAsync(async db =>
             await db.UserRoles.Join(db.Roles.Where(r => r.Name == Access.AdminRole), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
                 .Join(db.Users, id => id, u => u.Id, (_, u) => u.Email).ToListAsync());
-        Assert.Contains(AdminBootstrap.DefaultEmail, admins);
+        Assert.Contains(SatuPintuApp.BootstrapAdminEmail, admins);
         await using var scope = app.Services.CreateAsyncScope();
         Assert.Null(await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync());
     }
@@ -35,22 +35,6 @@ public sealed class AccountsTests(ManyLoginsApp app) : WithPersonas(app), IClass
         var cookie = right.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("satupintu.masuk=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
-    {
-        var victim = (await Personas.CreateAsync(app)).EditorA;
-        var client = app.Browser();
-        for (var i = 0; i < 5; i++)
-        {
-            await Personas.PostFormAsync(client, "/admin/masuk", new() { ["Email"] = victim.Email, ["Password"] = "tebakan-" + i + "-xxxxxx" });
-        }
-        var right = await Personas.PostFormAsync(client, "/admin/masuk", new() { ["Email"] = victim.Email, ["Password"] = Personas.Password });
-        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("dikunci sementara", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        // A locked-out person's token stops working too.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Personas.Api(app, victim).GetAsync(new Uri("/api/v1/opds", UriKind.Relative))).StatusCode);
     }
 
     [Fact]

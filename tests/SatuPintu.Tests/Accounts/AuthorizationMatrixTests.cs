@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SatuPintu.Content;
 using SatuPintu.Tests.Infrastructure;
+using N = SatuPintu.Tests.Network.NetworkMatrixSteps;
 
 namespace SatuPintu.Tests.Accounts;
 
@@ -125,13 +126,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         return await Form(c, $"/admin/opd/{opd}/layanan/Delete?id={id}", $"/admin/opd/{opd}/layanan");
     }
 
-    private const string AdminBootstrapEmail = SatuPintu.Accounts.AdminBootstrap.DefaultEmail;
+    private const string AdminBootstrapEmail = SatuPintuApp.BootstrapAdminEmail;
 
     /// <summary>Archive and restore again, so the shared OPDs stay on the portal for the other cases.</summary>
     private static async Task<HttpResponseMessage> ArchiveTwice(HttpClient c, string opd)
     {
         var first = await Form(c, $"/admin/opd/{opd}/Archive", $"/admin/opd/{opd}");
-        if (first.StatusCode != HttpStatusCode.OK)
+        // A change that went through redirects back to the OPD's page (POST/redirect/GET).
+        if (first.StatusCode != HttpStatusCode.Redirect || first.Headers.Location?.ToString() != $"/admin/opd/{opd}")
         {
             return first;
         }
@@ -223,7 +225,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/jaringan/laporan/{handler?}", "GET", "Xlsx", Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/jaringan/laporan/Xlsx")),
         new("admin/akun/token/{handler?}", "POST", "SignOutEverywhere", Rule.Staff, false, default, (c, _, _) => Form(c, "/admin/akun/token/SignOutEverywhere", "/admin/akun/token")),
         new("admin/akun/token/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/akun/token")),
-        new("admin/akun/token/{handler?}", "POST", "Create", Rule.Staff, false, default, (c, _, _) => Form(c, "/admin/akun/token/Create", "/admin/akun/token", new() { ["Name"] = "matriks", ["ExpiresInDays"] = "1" })),
+        new("admin/akun/token/{handler?}", "POST", "Create", Rule.Staff, false, default, (c, _, _) => Form(c, "/admin/akun/token/Create", "/admin/akun/token", new() { ["Name"] = "matriks", ["ExpiresInDays"] = "1", ["CurrentPassword"] = Personas.Password })),
         // Revoking someone else's token is refused to everyone, admins included.
         new("admin/akun/token/{handler?}", "POST", "Revoke", Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/akun/token/Revoke?id={Fixture.StrangerTokenId}", "/admin/akun/token")),
         // Ending a session that is not one's own (here: no such session) is refused to everyone.
@@ -264,6 +266,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/opd/{slug}/layanan/{handler?}", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/admin/opd/{opd}/layanan")),
         new("admin/opd/{slug}/layanan/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/layanan/Save", $"/admin/opd/{opd}/layanan", new() { ["Input.Name"] = "Layanan uji " + Guid.NewGuid().ToString("N")[..6] })),
         new("admin/opd/{slug}/layanan/{handler?}", "POST", "Delete", Rule.EditOpd, true, default, (c, _, opd) => DeleteFirstService(c, opd)),
+        // Network: public figures for anyone; every change and every admin page for Diskominfo admins (and read-only pimpinan, tested in NetworkAdminTests).
+        new("api/v1/network/progress", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/network/progress")),
+        new("api/v1/network/sites", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/network/sites")),
+        new("api/v1/network/subnets", "POST", null, Rule.AdminOnly, false, default, async (c, _, _) => await Post(c, "/api/v1/network/subnets", new { siteId = (await N.SiteAsync(c, "Kantor Camat Merigi")).Id, cidr = N.FreshCidr() })),
+        new("api/v1/network/sites/{id:int}/transitions", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => N.ApiTransition(c)),
+        new("admin/jaringan/{handler:regex(^Create$)?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/jaringan")),
+        new("admin/jaringan/{handler:regex(^Create$)?}", "POST", "Create", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/jaringan/Create", "/admin/jaringan", new() { ["Input.Name"] = N.Fresh("Lokasi uji"), ["Input.Kind"] = "Office" })),
+        new("admin/jaringan/lokasi/{id:int}/{handler?}", "GET", null, Rule.AdminOnly, false, default, async (c, _, _) => await Get(c, await N.SitePage(c))),
+        new("admin/jaringan/lokasi/{id:int}/{handler?}", "POST", "Save", Rule.AdminOnly, false, default, (c, _, _) => N.SiteForm(c, "Save", new() { ["Input.Name"] = "Kantor Camat Merigi", ["Input.Kind"] = "Kecamatan" })),
+        new("admin/jaringan/lokasi/{id:int}/{handler?}", "POST", "Link", Rule.AdminOnly, false, default, (c, _, _) => N.SiteForm(c, "Link", new() { ["Link.Medium"] = "WirelessPtmp", ["Link.CommittedDownMbps"] = "10", ["Link.CommittedUpMbps"] = "5" })),
+        new("admin/jaringan/lokasi/{id:int}/{handler?}", "POST", "Subnet", Rule.AdminOnly, false, default, (c, _, _) => N.SiteForm(c, "Subnet", new() { ["Subnet.Cidr"] = N.FreshCidr() })),
+        new("admin/jaringan/lokasi/{id:int}/{handler?}", "POST", "DeleteSubnet", Rule.AdminOnly, false, default, (c, _, _) => N.DeleteSubnet(c)),
+        new("admin/jaringan/lokasi/{id:int}/{handler?}", "POST", "Transition", Rule.AdminOnly, false, default, (c, _, _) => N.PageTransition(c)),
+        new("admin/jaringan/rencana/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/jaringan/rencana")),
+        new("admin/jaringan/rencana/{handler?}", "POST", "Uplink", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/jaringan/rencana/Uplink", "/admin/jaringan/rencana", N.UplinkForm())),
+        new("admin/jaringan/rencana/{handler?}", "POST", "DeleteUplink", Rule.AdminOnly, false, default, (c, _, _) => N.DeleteUplink(c)),
+        new("admin/jaringan/rencana/{handler?}", "POST", "Phase", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/jaringan/rencana/Phase", "/admin/jaringan/rencana", new() { ["Phase.Name"] = N.Fresh("Tahap uji"), ["Phase.TargetYear"] = "2027" })),
+        new("admin/jaringan/anggaran/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/jaringan/anggaran")),
+        new("admin/jaringan/anggaran/{handler?}", "POST", "Save", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/jaringan/anggaran/Save", "/admin/jaringan/anggaran", N.BudgetForm(2030))),
+        new("admin/jaringan/anggaran/{handler?}", "POST", "Delete", Rule.AdminOnly, false, default, (c, _, _) => N.DeleteBudgetLine(c)),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete", $"/admin/artikel/{id}")),
     ];
 

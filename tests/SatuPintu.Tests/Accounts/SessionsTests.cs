@@ -115,16 +115,21 @@ public sealed class SessionsTests(SessionsTests.StampEveryRequestApp app) : ICla
     }
 
     [Fact]
-    public async Task Signing_out_everywhere_ends_every_session_at_once()
+    public async Task Signing_out_everywhere_ends_every_session_and_revokes_every_token_at_once()
     {
         var person = (await Personas.CreateAsync(app)).ReviewerA;
         var first = await Personas.SignInAsync(app, person.Email);
         var second = await Personas.SignInAsync(app, person.Email);
+        Assert.Contains("Semua token API Anda juga dicabut", await first.GetOkAsync("/admin/akun/token"), StringComparison.Ordinal);
         var response = await Personas.PostFormAsync(first, "/admin/akun/token/SignOutEverywhere", [], "/admin/akun/token");
-        Assert.Equal("/admin/masuk", response.Headers.Location?.ToString());
+        Assert.Equal("/admin/masuk?keluar=semua", response.Headers.Location?.ToString());
+        Assert.Contains("semua token API Anda dicabut", await first.GetOkAsync("/admin/masuk?keluar=semua"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, await DashboardAsync(second));
         Assert.Equal(HttpStatusCode.Redirect, await DashboardAsync(first));
         Assert.All(await SessionsOfAsync(person.Email), s => Assert.NotNull(s.EndedAt));
+        // A stolen session could have minted a token; it dies with the sessions.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Personas.Api(app, person).GetAsync(new Uri("/api/v1/opds", UriKind.Relative))).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == SatuPintu.Accounts.AccountAudit.TokensRevoked && a.Actor == person.Email)));
     }
 
     [Fact]

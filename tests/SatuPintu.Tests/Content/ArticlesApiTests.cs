@@ -46,7 +46,7 @@ public abstract class ArticlesApiTests(SatuPintuApp app) : WithPersonas(app)
     {
         var before = await app.WithDbAsync(db => db.Articles.CountAsync());
         var response = await Personas.Api(app, People.Admin).PostAsJsonAsync("/api/v1/articles",
-            new { opd = "tidak-ada", kind = "gosip", title = "", body = new string('x', Publishing.MaxBody + 1) });
+            new { opd = "tidak-ada", kind = "gosip", title = "", body = new string('x', ArticlePublishing.MaxBody + 1) });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

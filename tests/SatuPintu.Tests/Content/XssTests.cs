@@ -87,7 +87,7 @@ public sealed class XssTests(ManyLoginsApp app) : WithPersonas(app), IClassFixtu
         for (var i = 0; i < Vectors.Count; i++)
         {
             var v = Vectors[i];
-            var title = v.Length > Publishing.MaxTitle ? v[..Publishing.MaxTitle] : v;
+            var title = v.Length > ArticlePublishing.MaxTitle ? v[..ArticlePublishing.MaxTitle] : v;
             var created = await editor.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = string.IsNullOrWhiteSpace(title) ? "kosong" : title, body = v });
             if (created.StatusCode == HttpStatusCode.BadRequest)
             {

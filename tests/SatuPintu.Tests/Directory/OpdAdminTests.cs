@@ -18,7 +18,7 @@ public sealed class OpdAdminTests(ManyLoginsApp app) : WithPersonas(app), IClass
         {
             ["Input.Name"] = "Dinas Nama Baru", ["Input.Vision"] = vision, ["Input.Website"] = "https://dinkes.kepahiangkab.go.id",
         }, $"/admin/opd/{Personas.OpdA}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await portal.GetOkAsync($"/opd/{Personas.OpdA}");
         Assert.Contains(vision, page, StringComparison.Ordinal);
         Assert.Contains("<h1>Dinas Kesehatan</h1>", page, StringComparison.Ordinal);
@@ -33,13 +33,13 @@ public sealed class OpdAdminTests(ManyLoginsApp app) : WithPersonas(app), IClass
         {
             ["Input.Name"] = name, ["Input.Requirements"] = "KTP elektronik", ["Input.Cost"] = "Gratis",
         }, $"/admin/opd/{Personas.OpdA}/layanan");
-        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var id = await app.WithDbAsync(db => db.PublicServices.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
         var edited = await Personas.PostFormAsync(editor, $"/admin/opd/{Personas.OpdA}/layanan/Save", new()
         {
             ["Input.Id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Name"] = name, ["Input.Cost"] = "Tidak dipungut biaya",
         }, $"/admin/opd/{Personas.OpdA}/layanan");
-        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         var page = await app.Browser().GetOkAsync($"/opd/{Personas.OpdA}");
         Assert.Contains(name, page, StringComparison.Ordinal);
         Assert.Equal("Tidak dipungut biaya", await app.WithDbAsync(db => db.PublicServices.Where(s => s.Id == id).Select(s => s.Cost).SingleAsync()));
@@ -76,9 +76,9 @@ public sealed class OpdAdminTests(ManyLoginsApp app) : WithPersonas(app), IClass
         Assert.Contains(name, await app.Browser().GetOkAsync("/opd"), StringComparison.Ordinal);
 
         var unit = await Personas.PostFormAsync(admin, $"/admin/opd/{slug}/AddUnit", new() { ["UnitName"] = "UPT Laboratorium Inovasi", ["UnitKind"] = "UPT" }, $"/admin/opd/{slug}");
-        Assert.Equal(HttpStatusCode.OK, unit.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, unit.StatusCode);
         var member = await Personas.PostFormAsync(admin, $"/admin/opd/{slug}/AddMember", new() { ["MemberEmail"] = People.EditorA.Email, ["MemberRole"] = "Reviewer" }, $"/admin/opd/{slug}");
-        Assert.Equal(HttpStatusCode.OK, member.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, member.StatusCode);
 
         // The new role holds for the person's next sign-in: they may now edit BRIDA.
         var editor = await Personas.SignInAsync(app, People.EditorA.Email);

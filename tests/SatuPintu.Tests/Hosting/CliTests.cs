@@ -110,7 +110,7 @@ public sealed class CliTests : IDisposable
     [InlineData("user add --email a@b.id", "--role wajib diisi")]
     [InlineData("token hapus", "subperintah tidak dikenal: 'hapus'")]
     [InlineData("token create --name x", "--email wajib diisi")]
-    [InlineData("token create --email a@b.id --name x --expires 3651", "--expires harus bilangan bulat 1..3650 hari, bukan '3651'")]
+    [InlineData("token create --email a@b.id --name x --expires 366", "--expires harus bilangan bulat 1..365 hari, bukan '366'")]
     public async Task Bad_arguments_name_the_argument_in_one_error_line(string args, string message)
     {
         var (exit, output, error) = await RunAsync(args.Split(' '));
@@ -134,7 +134,8 @@ public sealed class CliTests : IDisposable
     public async Task First_start_prints_the_admin_password_once()
     {
         var (_, first, _) = await RunAsync("seed");
-        Assert.Contains("admin@satupintu.local", first, StringComparison.Ordinal);
+        // Not the guessable admin@satupintu.local of old: a random address, printed with the password.
+        Assert.Matches(@"surel     : admin-[a-z2-9]{12}@satupintu\.local", first);
         Assert.Contains("kata sandi:", first, StringComparison.Ordinal);
         var (_, second, _) = await RunAsync("seed");
         Assert.DoesNotContain("kata sandi:", second, StringComparison.Ordinal);
@@ -159,10 +160,22 @@ public sealed class CliTests : IDisposable
         (exit, output, _) = await RunAsync("user", "disable", "--email", "editor@dinkes.kepahiangkab.go.id");
         Assert.Equal(0, exit);
         Assert.NotNull(Scalar("SELECT DisabledAt FROM AspNetUsers WHERE Email = 'editor@dinkes.kepahiangkab.go.id'"));
+        Assert.NotNull(Scalar("SELECT RevokedAt FROM AccessTokens WHERE Name = 'skrip situs'"));
 
-        (exit, output, _) = await RunAsync("user", "reset-password", "--email", "editor@dinkes.kepahiangkab.go.id");
+        (exit, output, _) = await RunWithInputAsync("kata-sandi-kabid-panjang", "user", "add", "--email", "kabid@dinkes.kepahiangkab.go.id", "--role", "reviewer", "--opd", "dinkes");
+        Assert.Equal(0, exit);
+        (exit, output, error) = await RunAsync("token", "create", "--email", "kabid@dinkes.kepahiangkab.go.id", "--name", "tanpa batas");
+        Assert.True(exit == 0, error);
+        // Without --expires the token lives the longest allowed, not for ever.
+        Assert.NotNull(Scalar("SELECT ExpiresAt FROM AccessTokens WHERE Name = 'tanpa batas'"));
+        Assert.Equal(2, (await RunAsync("token", "create", "--email", "kabid@dinkes.kepahiangkab.go.id", "--name", "x", "--expires", "366")).Exit);
+
+        (exit, output, _) = await RunAsync("user", "reset-password", "--email", "kabid@dinkes.kepahiangkab.go.id");
         Assert.Equal(0, exit);
         Assert.Matches("Kata sandi baru \\(ditampilkan sekali\\): \\S{20}", output);
+        Assert.Contains("semua tokennya dicabut", output, StringComparison.Ordinal);
+        Assert.NotNull(Scalar("SELECT RevokedAt FROM AccessTokens WHERE Name = 'tanpa batas'"));
+        Assert.Equal("tokens-revoked", Scalar("SELECT Action FROM AuditEntries WHERE Actor = 'cli:user reset-password' AND Action = 'tokens-revoked'"));
     }
 
     [Theory]

@@ -26,12 +26,16 @@ public class SatuPintuApp : WebApplicationFactory<Program>
         {
             ["SatuPintu:DataDir"] = DataDir,
             ["Logging:LogLevel:Default"] = "Warning",
+            // A known first admin for tests that need an existing account; the random default has its own test.
+            ["SatuPintu:Accounts:BootstrapAdminEmail"] = BootstrapAdminEmail,
         };
         if (PostgresConnectionString is not null)
         {
             _settings["ConnectionStrings:Postgres"] = PostgresConnectionString;
         }
     }
+
+    public const string BootstrapAdminEmail = "admin-uji@satupintu.local";
 
     public bool IsPostgres => PostgresConnectionString is not null;
 
@@ -91,5 +95,9 @@ public sealed class PostgresApp : SatuPintuApp
 /// <summary>For classes that sign in many times from one address; the login rate limit has its own test.</summary>
 public sealed class ManyLoginsApp : SatuPintuApp
 {
-    public ManyLoginsApp() : base(postgres: false, new() { ["SatuPintu:Accounts:LoginAttemptsPerMinute"] = "1000" }) { }
+    public ManyLoginsApp() : base(postgres: false, new()
+    {
+        ["SatuPintu:Accounts:LoginAttemptsPerMinute"] = "1000",
+        ["SatuPintu:Accounts:FailuresPerAddress"] = "10000",
+    }) { }
 }

@@ -3,13 +3,23 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using SatuPintu.Data;
 
 namespace SatuPintu.Accounts.Admin;
 
-/// <summary>/admin/masuk: e-mail and password; lockout after 5 failures, at most 10 attempts a minute per address.</summary>
+/// <summary>
+/// /admin/masuk: e-mail and password. An unknown, a disabled and a wrong-password account get the same
+/// answer, after the same work (a password hash is checked either way), and the same throttling
+/// (<see cref="SignInThrottle"/>), so the form tells nobody which accounts exist.
+/// </summary>
 [EnableRateLimiting(AccountsFeature.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInThrottle throttle, SatuPintuDb db, TimeProvider time) : PageModel
 {
+    public const string WrongCredentials = "Surel atau kata sandi salah.";
+
+    /// <summary>A hash of a random password, checked for unknown e-mails so they take as long as real ones.</summary>
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), AccessTokens.NewPassword()));
+
     [BindProperty, Required(ErrorMessage = "Surel wajib diisi."), EmailAddress(ErrorMessage = "Surel tidak valid."), StringLength(256)]
     public string Email { get; set; } = "";
 
@@ -18,6 +28,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    /// <summary>"semua" after "sign out everywhere": say what it did.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Keluar { get; set; }
 
     public string? Error { get; private set; }
 
@@ -31,27 +45,36 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         {
             return Page();
         }
-        var user = await users.FindByEmailAsync(Email);
-        if (user?.DisabledAt is not null)
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var now = time.GetUtcNow().UtcDateTime;
+        if (await throttle.WaitAsync(Email, address) is { } wait)
         {
-            Error = "Akun ini dinonaktifkan. Hubungi admin Diskominfo.";
+            await AccountAudit.WriteAsync(db, now, AccountAudit.Actor(HttpContext), AccountAudit.SignInThrottled, null, $"{Email} dari {address}");
+            Error = SignInThrottle.Message(wait);
             return Page();
         }
+        var user = await users.FindByEmailAsync(Email);
         Sessions.MarkFresh(HttpContext);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.RequiresTwoFactor)
+        var result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        if (user is null || user.DisabledAt is not null)
         {
-            return Redirect("/admin/masuk/kode");
+            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), DummyHash.Value, Password);
         }
-        if (result.Succeeded)
+        else
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
+            result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
         }
-        Error = result.IsLockedOut
-            ? "Terlalu banyak percobaan yang gagal. Akun dikunci sementara; coba lagi 15 menit lagi."
-            : "Surel atau kata sandi salah.";
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await throttle.SucceededAsync(Email);
+            return result.RequiresTwoFactor
+                ? Redirect("/admin/masuk/kode")
+                : LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
+        }
+        var blocked = await throttle.FailedAsync(Email, address);
+        await AccountAudit.WriteAsync(db, now, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user?.Id,
+            $"{Email} dari {address}{(user?.DisabledAt is not null ? " (akun nonaktif)" : "")}");
+        Error = blocked is { } w ? SignInThrottle.Message(w) : WrongCredentials;
         return Page();
     }
 }

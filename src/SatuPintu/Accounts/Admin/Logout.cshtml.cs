@@ -15,7 +15,7 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUs
         // The session ends on the server too: a copy of the cookie is worthless from now on.
         if (users.GetUserId(User) is { } userId && Sessions.CurrentId(User) is { } sid)
         {
-            await Sessions.EndAsync(db, userId, sid, time.GetUtcNow().UtcDateTime);
+            await Sessions.EndAsync(db, userId, sid, time.GetUtcNow().UtcDateTime, AccountAudit.Actor(HttpContext));
         }
         await signIn.SignOutAsync();
         return Redirect("/admin/masuk");

@@ -27,7 +27,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (code.Length != 6 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            Problem = "Kode tidak cocok. Periksa jam ponsel dan coba kode yang baru.";
+            Problem = "Kode tidak cocok atau sudah dipakai. Periksa jam ponsel dan coba kode yang baru.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync();
             return Page();
@@ -48,6 +48,8 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         }
         var user = await CurrentAsync();
         await users.SetTwoFactorEnabledAsync(user, false);
+        // A new key's codes were never used: the "used once" mark belongs to the old key (saved with the reset).
+        user.LastTotpStep = null;
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         Message = "Verifikasi dua langkah dinonaktifkan.";
@@ -68,6 +70,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
+            user.LastTotpStep = null;
             await users.ResetAuthenticatorKeyAsync(user);
             // A new key means a new security stamp: carry it in this cookie, or the next check signs the person out mid-setup.
             await signIn.RefreshSignInAsync(user);
@@ -78,18 +81,3 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         AuthenticatorUri = new StringBuilder($"otpauth://totp/{label}?secret={key}&issuer=SatuPintu&digits=6").ToString();
     }
 }
-
-/// <summary>Settings under "SatuPintu:Accounts".</summary>
-public sealed class AccountOptions
-{
-    public const string Section = "SatuPintu:Accounts";
-
-    /// <summary>Admins must use TOTP: without it they are sent to set it up before anything else.</summary>
-    public bool RequireTwoFactorForAdmins { get; set; }
-
-    [System.ComponentModel.DataAnnotations.Range(1, 10_000)]
-    public int LoginAttemptsPerMinute { get; set; } = 10;
-}
-
-[OptionsValidator]
-public sealed partial class AccountOptionsValidator : IValidateOptions<AccountOptions>;

@@ -27,7 +27,8 @@ public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents,
 
     public IReadOnlyList<Document> Documents { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
     public long MaxBytes => options.Value.MaxBytes;
 
@@ -54,32 +55,23 @@ public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents,
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
         await AnswerAsync(await documents.DeleteAsync(User, id, ct), d => $"Dokumen \"{d.Title}\" dihapus.", ct);
 
-    private async Task<IActionResult> AnswerAsync(DocumentOutcome outcome, Func<Document, string> success, CancellationToken ct)
+    private async Task<IActionResult> AnswerAsync(Outcome<Document> outcome, Func<Document, string> success, CancellationToken ct)
     {
-        switch (outcome.Status)
+        if (this.Refusal(outcome) is { } refusal)
         {
-            case EditStatus.NotFound:
-                return NotFound();
-            case EditStatus.Forbidden:
-                return Forbid();
-            case EditStatus.Ok:
-                Message = success(outcome.Document!);
-                Input = new Form();
-                ModelState.Clear();
-                await LoadAsync(ct);
-                return Page();
-            default:
-                foreach (var (field, messages) in outcome.Errors ?? new Dictionary<string, string[]>())
-                {
-                    ModelState.AddModelError($"Input.{char.ToUpperInvariant(field[0])}{field[1..]}", string.Join(" ", messages));
-                }
-                return await InvalidAsync(ct);
+            return refusal;
         }
+        if (outcome.IsOk)
+        {
+            return this.Done("/admin/dokumen", success(outcome.Value!));
+        }
+        ModelState.AddFieldErrors(outcome.Errors);
+        return await InvalidAsync(ct);
     }
 
     private async Task<IActionResult> InvalidAsync(CancellationToken ct)
     {
-        Problem = "Dokumen tidak disimpan: " + string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        Problem = "Dokumen tidak disimpan: " + ModelState.AllMessages();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
         return Page();

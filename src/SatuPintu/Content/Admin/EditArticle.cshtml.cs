@@ -12,12 +12,12 @@ namespace SatuPintu.Content.Admin;
 
 /// <summary>
 /// /admin/artikel/baru and /admin/artikel/{id}: the editor's form (Markdown, sanitized on save) and the
-/// workflow buttons. Every action goes through <see cref="Publishing"/>, as the API does.
+/// workflow buttons. Every action goes through <see cref="ArticlePublishing"/>, as the API does.
 /// </summary>
 [UploadLimits]
-public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, RegionalClock clock, UploadStore uploads) : PageModel
+public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb db, RegionalClock clock, UploadStore uploads) : PageModel
 {
-    public sealed class Form
+    public sealed record Form
     {
         public string? Opd { get; set; }
         public string? Kind { get; set; } = "berita";
@@ -31,6 +31,8 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
         /// <summary>WIB; empty publishes now.</summary>
         public DateTime? PublishAt { get; set; }
         public string? Reason { get; set; }
+        /// <summary>The version shown, so a save or publish of a version no longer current is refused.</summary>
+        public int? Version { get; set; }
     }
 
     [BindProperty]
@@ -45,11 +47,12 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
     public Article? Article { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
     public IReadOnlyList<(string Slug, string Name)> AllTags { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
 
     public bool CanPublish => Article is not null && User.Can(OpdRight.Publish, Article.OpdId);
-    public bool CanEdit => Article is null || Publishing.MayEdit(User, Article);
+    public bool CanEdit => Article is null || ArticlePublishing.MayEdit(User, Article);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -74,11 +77,7 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
     {
         var input = ToInput();
         var outcome = id is { } existing ? await publishing.UpdateAsync(User, existing, input, ct) : await publishing.CreateAsync(User, input, ct);
-        if (outcome.Status == EditStatus.Ok && id is null)
-        {
-            return Redirect($"/admin/artikel/{outcome.Article!.Id}?disimpan=1");
-        }
-        return await ShowAsync(id, outcome, "Perubahan disimpan.", ct);
+        return await ShowAsync(id, outcome, id is null ? "Artikel disimpan sebagai draf." : "Perubahan disimpan.", ct, mainForm: true);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
@@ -87,9 +86,9 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct)
     {
         var at = Input.PublishAt is { } local ? clock.FromLocal(local) : (DateTime?)null;
-        var outcome = await publishing.PublishAsync(User, id, at, ct);
-        var message = outcome.Article?.Status == PublicationStatus.Scheduled
-            ? $"Artikel dijadwalkan terbit {clock.LongDateTime(outcome.Article.PublishAt!.Value)}."
+        var outcome = await publishing.PublishAsync(User, id, at, ct, Input.Version);
+        var message = outcome is { Status: OutcomeStatus.Ok, Value.Status: PublicationStatus.Scheduled }
+            ? $"Artikel dijadwalkan terbit {clock.LongDateTime(outcome.Value.PublishAt!.Value)}."
             : "Artikel diterbitkan.";
         return await ShowAsync(id, outcome, message, ct);
     }
@@ -100,7 +99,11 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
     public async Task<IActionResult> OnPostUnpublishAsync(int id, CancellationToken ct) =>
         await ShowAsync(id, await publishing.UnpublishAsync(User, id, ct), "Artikel ditarik dari portal dan kembali menjadi draf.", ct);
 
-    /// <summary>Uploads an image (checked, re-encoded) and appends it to the body as Markdown.</summary>
+    /// <summary>
+    /// Uploads an image (checked, re-encoded) and appends it to the body as Markdown. The editor's form posts
+    /// its fields along with the file, so unsaved edits are saved with the image, and kept on the form when
+    /// the image is refused; a bare upload (no form fields) appends to the stored article.
+    /// </summary>
     public async Task<IActionResult> OnPostImageAsync(int id, CancellationToken ct)
     {
         var article = await publishing.FindAsync(id, ct);
@@ -108,13 +111,14 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
         {
             return NotFound();
         }
-        if (!Publishing.MayEdit(User, article))
+        if (!ArticlePublishing.MayEdit(User, article))
         {
             return Forbid();
         }
+        var typed = Request.HasFormContentType && Request.Form.ContainsKey("Input.Body");
         if (Image is null || Image.Length == 0)
         {
-            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = ["Pilih berkas gambar."] }), "", ct);
+            return await ShowAsync(id, Outcome<Article>.Invalid(new Dictionary<string, string[]> { ["image"] = ["Pilih berkas gambar."] }), "", ct, mainForm: typed);
         }
         await using var stream = Image.OpenReadStream();
         var saved = await uploads.SaveImageAsync(User, article.OpdId, Image.FileName, stream, ImageAlt, ct);
@@ -124,45 +128,66 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
         }
         if (saved.Error is not null)
         {
-            return await ShowAsync(id, EditOutcome.Invalid(new Dictionary<string, string[]> { ["image"] = [saved.Error] }), "", ct);
+            return await ShowAsync(id, Outcome<Article>.Invalid(new Dictionary<string, string[]> { ["image"] = [saved.Error] }), "", ct, mainForm: typed);
         }
         var media = saved.Value!;
         var alt = (media.AltText ?? "").Replace("]", "", StringComparison.Ordinal);
-        var input = ArticleInput.From(article) with { Body = $"{article.BodyMarkdown}\n\n![{alt}]({media.Url})" };
-        return await ShowAsync(id, await publishing.UpdateAsync(User, id, input, ct), "Gambar diunggah dan disisipkan di akhir isi.", ct);
+        var current = typed ? ToInput() : ArticleInput.From(article);
+        var input = current with { Body = $"{current.Body}\n\n![{alt}]({media.Url})" };
+        var outcome = await publishing.UpdateAsync(User, id, input, ct);
+        if (outcome.Status != OutcomeStatus.Ok && typed)
+        {
+            // The image is stored; its link stays in the typed body, to be saved once the form is right.
+            Input = Input with { Body = input.Body };
+        }
+        return await ShowAsync(id, outcome, "Gambar diunggah dan disisipkan di akhir isi.", ct, mainForm: typed);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         var outcome = await publishing.DeleteAsync(User, id, ct);
-        return outcome.Status == EditStatus.Ok ? Redirect("/admin/artikel") : await ShowAsync(id, outcome, "", ct);
+        return outcome.Status == OutcomeStatus.Ok
+            ? this.Done("/admin/artikel", $"Artikel \"{outcome.Value!.Title}\" dihapus.")
+            : await ShowAsync(id, outcome, "", ct);
     }
 
-    private async Task<IActionResult> ShowAsync(int? id, EditOutcome outcome, string success, CancellationToken ct)
+    /// <summary>
+    /// A change that went through redirects (POST/redirect/GET). A refused one shows the form again: as typed
+    /// when it was the form's own save (<paramref name="mainForm"/>), as stored after a refused side action
+    /// (submit, publish, reject …), whose own fields (reason, time) keep what was typed.
+    /// </summary>
+    private async Task<IActionResult> ShowAsync(int? id, Outcome<Article> outcome, string success, CancellationToken ct, bool mainForm = false)
     {
-        if (this.Refusal(outcome.Status) is { } refusal)
+        if (this.Refusal(outcome) is { } refusal)
         {
             return refusal;
         }
+        if (outcome.Status == OutcomeStatus.Ok)
+        {
+            return this.Done($"/admin/artikel/{outcome.Value!.Id}", success);
+        }
         // The image has its own form, outside Input.
-        if (this.ShowErrors(outcome.Status, outcome.Errors, f => f == "image" ? nameof(Image) : null) is { } status)
+        if (this.ShowErrors(outcome, f => f == "image" ? nameof(Image) : null) is { } status)
         {
             Problem = outcome.Message;
             Response.StatusCode = status;
         }
-        else
-        {
-            Message = success;
-        }
         Article = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
+        if (mainForm && outcome.Status == OutcomeStatus.Conflict && Article is not null)
+        {
+            // What was typed stays; saving again is a deliberate overwrite of the newer version.
+            Problem += " Atau simpan lagi untuk menimpanya dengan isian Anda di bawah.";
+            ModelState.Remove("Input.Version");
+            Input = Input with { Version = Article.Version };
+        }
         if (Article is not null && !User.Can(OpdRight.Edit, Article.OpdId))
         {
             // Whoever may not edit the article sees nothing of it, whatever the outcome says.
             return Forbid();
         }
-        if (Article is not null && outcome.Status == EditStatus.Ok)
+        if (Article is not null && !mainForm)
         {
-            Input = FromArticle(Article);
+            Input = FromArticle(Article) with { Reason = Input.Reason, PublishAt = Input.PublishAt };
         }
         await LoadChoicesAsync(ct);
         return Page();
@@ -173,14 +198,14 @@ public sealed class EditArticleModel(Publishing publishing, SatuPintuDb db, Regi
         Opd = Input.Opd, Kind = Input.Kind, Title = Input.Title, Summary = Input.Summary, Body = Input.Body,
         EventStart = Input.EventStart is { } s ? clock.FromLocal(s) : null,
         EventEnd = Input.EventEnd is { } e ? clock.FromLocal(e) : null,
-        EventPlace = Input.EventPlace, Tags = Input.Tags,
+        EventPlace = Input.EventPlace, Tags = Input.Tags, Version = Input.Version,
     };
 
     private Form FromArticle(Article a) => new()
     {
         Opd = a.Opd?.Slug, Kind = a.Kind.UrlWord(), Title = a.Title, Summary = a.Summary, Body = a.BodyMarkdown ?? a.BodyHtml,
         EventStart = a.EventStart is { } s ? clock.ToLocal(s) : null, EventEnd = a.EventEnd is { } e ? clock.ToLocal(e) : null,
-        EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(),
+        EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(), Version = a.Version,
     };
 
     private async Task LoadChoicesAsync(CancellationToken ct)

@@ -13,7 +13,7 @@ namespace SatuPintu.Content.Admin;
 /// </summary>
 public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : PageModel
 {
-    public sealed class Form
+    public sealed record Form
     {
         public string? Opd { get; set; }
         public string? Slug { get; set; }
@@ -21,6 +21,8 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
         public string? Body { get; set; }
         public int? SortOrder { get; set; }
         public string? Reason { get; set; }
+        /// <summary>The version shown, so a save or publish of a version no longer current is refused.</summary>
+        public int? Version { get; set; }
     }
 
     [BindProperty]
@@ -28,7 +30,8 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
 
     public Page? Item { get; private set; }
     public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
 
     public bool CanPublish => Item is not null && PagePublishing.Can(User, OpdRight.Publish, Item.OpdId);
@@ -55,20 +58,16 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct)
     {
-        var input = new PageInput { Opd = Input.Opd, Slug = Input.Slug, Title = Input.Title, Body = Input.Body, SortOrder = Input.SortOrder };
+        var input = new PageInput { Opd = Input.Opd, Slug = Input.Slug, Title = Input.Title, Body = Input.Body, SortOrder = Input.SortOrder, Version = Input.Version };
         var outcome = id is { } existing ? await publishing.UpdateAsync(User, existing, input, ct) : await publishing.CreateAsync(User, input, ct);
-        if (outcome.Status == EditStatus.Ok && id is null)
-        {
-            return Redirect($"/admin/halaman/{outcome.Page!.Id}?disimpan=1");
-        }
-        return await ShowAsync(id, outcome, "Perubahan disimpan.", ct);
+        return await ShowAsync(id, outcome, id is null ? "Halaman disimpan sebagai draf." : "Perubahan disimpan.", ct, mainForm: true);
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         await ShowAsync(id, await publishing.SubmitAsync(User, id, ct), "Halaman diajukan untuk ditinjau.", ct);
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        await ShowAsync(id, await publishing.PublishAsync(User, id, ct), "Halaman diterbitkan.", ct);
+        await ShowAsync(id, await publishing.PublishAsync(User, id, ct, Input.Version), "Halaman diterbitkan.", ct);
 
     public async Task<IActionResult> OnPostRejectAsync(int id, CancellationToken ct) =>
         await ShowAsync(id, await publishing.RejectAsync(User, id, Input.Reason, ct), "Halaman dikembalikan ke editor.", ct);
@@ -79,39 +78,53 @@ public sealed class EditPageModel(PagePublishing publishing, SatuPintuDb db) : P
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         var outcome = await publishing.DeleteAsync(User, id, ct);
-        return outcome.Status == EditStatus.Ok ? Redirect("/admin/halaman") : await ShowAsync(id, outcome, "", ct);
+        return outcome.Status == OutcomeStatus.Ok
+            ? this.Done("/admin/halaman", $"Halaman \"{outcome.Value!.Title}\" dihapus.")
+            : await ShowAsync(id, outcome, "", ct);
     }
 
-    private async Task<IActionResult> ShowAsync(int? id, PageOutcome outcome, string success, CancellationToken ct)
+    /// <summary>
+    /// A change that went through redirects (POST/redirect/GET). A refused one shows the form again: as typed
+    /// when it was the form's own save (<paramref name="mainForm"/>), as stored after a refused side action
+    /// (submit, publish, reject …), whose own field (the reason) keeps what was typed.
+    /// </summary>
+    private async Task<IActionResult> ShowAsync(int? id, Outcome<Page> outcome, string success, CancellationToken ct, bool mainForm = false)
     {
-        if (this.Refusal(outcome.Status) is { } refusal)
+        if (this.Refusal(outcome) is { } refusal)
         {
             return refusal;
         }
-        if (this.ShowErrors(outcome.Status, outcome.Errors) is { } status)
+        if (outcome.Status == OutcomeStatus.Ok)
+        {
+            return this.Done($"/admin/halaman/{outcome.Value!.Id}", success);
+        }
+        if (this.ShowErrors(outcome) is { } status)
         {
             Problem = outcome.Message;
             Response.StatusCode = status;
         }
-        else
-        {
-            Message = success;
-        }
         Item = id is { } existing ? await publishing.FindAsync(existing, ct) : null;
+        if (mainForm && outcome.Status == OutcomeStatus.Conflict && Item is not null)
+        {
+            // What was typed stays; saving again is a deliberate overwrite of the newer version.
+            Problem += " Atau simpan lagi untuk menimpanya dengan isian Anda di bawah.";
+            ModelState.Remove("Input.Version");
+            Input = Input with { Version = Item.Version };
+        }
         if (Item is not null && !PagePublishing.Can(User, OpdRight.Edit, Item.OpdId))
         {
             // Whoever may not edit the page sees nothing of it, whatever the outcome says.
             return Forbid();
         }
-        if (Item is not null && outcome.Status == EditStatus.Ok)
+        if (Item is not null && !mainForm)
         {
-            Input = FromPage(Item);
+            Input = FromPage(Item) with { Reason = Input.Reason };
         }
         await LoadChoicesAsync(ct);
         return Page();
     }
 
-    private static Form FromPage(Page p) => new() { Opd = p.Opd?.Slug ?? PageInput.Regency, Slug = p.Slug, Title = p.Title, Body = p.BodyMarkdown, SortOrder = p.SortOrder };
+    private static Form FromPage(Page p) => new() { Opd = p.Opd?.Slug ?? PageInput.Regency, Slug = p.Slug, Title = p.Title, Body = p.BodyMarkdown, SortOrder = p.SortOrder, Version = p.Version };
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {

@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Data;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Content.Admin;
 
 /// <summary>/admin/artikel/{id}/revisi: every saved version, a line diff against the current text, and restore.</summary>
-public sealed class RevisionsModel(SatuPintuDb db, Publishing publishing) : PageModel
+public sealed class RevisionsModel(SatuPintuDb db, ArticlePublishing publishing) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
@@ -40,9 +41,9 @@ public sealed class RevisionsModel(SatuPintuDb db, Publishing publishing) : Page
         var outcome = await publishing.RestoreAsync(User, id, revision, ct);
         return outcome.Status switch
         {
-            EditStatus.Ok => Redirect($"/admin/artikel/{id}/revisi?dipulihkan={revision}"),
-            EditStatus.NotFound => NotFound(),
-            EditStatus.Forbidden => Forbid(),
+            OutcomeStatus.Ok => Redirect($"/admin/artikel/{id}/revisi?dipulihkan={revision}"),
+            OutcomeStatus.NotFound => NotFound(),
+            OutcomeStatus.Forbidden => Forbid(),
             _ => StatusCode(StatusCodes.Status409Conflict),
         };
     }

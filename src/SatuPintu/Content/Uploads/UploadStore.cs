@@ -146,5 +146,19 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
         }
     }
 
+    /// <summary>
+    /// Removes the files of images whose rows were deleted (call after that delete is saved), so /media,
+    /// which serves what is on disk, answers 404 for them.
+    /// </summary>
+    public void RemoveMediaFiles(IEnumerable<MediaFile> media)
+    {
+        var dir = Path.Combine(settings.UploadsDir, "media");
+        foreach (var m in media)
+        {
+            File.Delete(Path.Combine(dir, m.StoredName));
+            File.Delete(Path.Combine(dir, MediaFile.ThumbnailName(m.StoredName)));
+        }
+    }
+
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Content;
 using SatuPintu.Data;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Directory.Admin;
 
@@ -31,7 +32,8 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
 
     public Opd Opd { get; private set; } = null!;
     public IReadOnlyList<(int Id, string Email, OpdRole Role)> Members { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
@@ -51,8 +53,7 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
         {
             return answer;
         }
-        Message = "Profil disimpan.";
-        return Page();
+        return this.Done(Here(slug), "Profil disimpan.");
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(string slug, CancellationToken ct)
@@ -62,8 +63,7 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
         {
             return answer;
         }
-        Message = Opd.ArchivedAt is null ? "OPD diaktifkan kembali." : "OPD diarsipkan: tidak tampil lagi di portal.";
-        return Page();
+        return this.Done(Here(slug), Opd.ArchivedAt is null ? "OPD diaktifkan kembali." : "OPD diarsipkan: tidak tampil lagi di portal.");
     }
 
     public async Task<IActionResult> OnPostAddUnitAsync(string slug, CancellationToken ct)
@@ -78,18 +78,16 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
         if (name.Length is 0 or > 200 || kind.Length is 0 or > 40 || unitSlug.Length == 0)
         {
             ModelState.AddModelError(nameof(UnitName), "Nama unit dan jenisnya (mis. Bagian, UPT) wajib diisi.");
-            return Invalid();
+            return SideInvalid();
         }
         if (Opd.Units.Any(u => u.Slug == unitSlug))
         {
             ModelState.AddModelError(nameof(UnitName), "Unit dengan nama itu sudah ada.");
-            return Invalid();
+            return SideInvalid();
         }
         db.OpdUnits.Add(new OpdUnit { OpdId = Opd.Id, Slug = unitSlug, Name = name, KindLabel = kind, SortOrder = Opd.Units.Count });
         await db.SaveChangesAsync(ct);
-        await LoadAsync(slug, ct);
-        Message = $"Unit \"{name}\" ditambahkan.";
-        return Page();
+        return this.Done(Here(slug), $"Unit \"{name}\" ditambahkan.");
     }
 
     public async Task<IActionResult> OnPostAddMemberAsync(string slug, CancellationToken ct)
@@ -102,7 +100,7 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
         if (user is null || !Enum.IsDefined(MemberRole))
         {
             ModelState.AddModelError(nameof(MemberEmail), "Akun dengan surel itu tidak ada (buat dulu dengan `SatuPintu user add`).");
-            return Invalid();
+            return SideInvalid();
         }
         if (!await db.OpdMemberships.AnyAsync(m => m.UserId == user.Id && m.OpdId == Opd.Id && m.Role == MemberRole, ct))
         {
@@ -110,9 +108,7 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
             await db.SaveChangesAsync(ct);
             await users.UpdateSecurityStampAsync(user);
         }
-        await LoadAsync(slug, ct);
-        Message = $"{user.Email} kini {(MemberRole == OpdRole.Reviewer ? "peninjau" : "editor")} {Opd.Name}.";
-        return Page();
+        return this.Done(Here(slug), $"{user.Email} kini {(MemberRole == OpdRole.Reviewer ? "peninjau" : "editor")} {Opd.Name}.");
     }
 
     public async Task<IActionResult> OnPostRemoveMemberAsync(string slug, int membership, CancellationToken ct)
@@ -130,9 +126,16 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
         await db.SaveChangesAsync(ct);
         // Their open sessions lose the role at the next check.
         await users.UpdateSecurityStampAsync(m.User!);
-        await LoadAsync(slug, ct);
-        Message = $"{m.User!.Email} tidak lagi memegang peran di {Opd.Name}.";
-        return Page();
+        return this.Done(Here(slug), $"{m.User!.Email} tidak lagi memegang peran di {Opd.Name}.");
+    }
+
+    private static string Here(string slug) => $"/admin/opd/{slug}";
+
+    /// <summary>A refused side action (unit, role): the profile form shows the stored profile, not the blanks it did not post.</summary>
+    private PageResult SideInvalid()
+    {
+        Input = OpdProfileInput.From(Opd);
+        return Invalid();
     }
 
     private PageResult Invalid()
@@ -143,14 +146,14 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
     }
 
     /// <summary>After a change through <see cref="OpdEditing"/>: the refusal or the invalid form to answer with, or null to show the page.</summary>
-    private async Task<IActionResult?> ShowAsync(OpdOutcome outcome, string slug, CancellationToken ct)
+    private async Task<IActionResult?> ShowAsync(Outcome<Opd> outcome, string slug, CancellationToken ct)
     {
-        if (this.Refusal(outcome.Status) is { } refusal)
+        if (this.Refusal(outcome) is { } refusal)
         {
             return refusal;
         }
         await LoadAsync(slug, ct);
-        if (outcome.Status != EditStatus.Invalid)
+        if (outcome.Status != OutcomeStatus.Invalid)
         {
             return null;
         }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Content;
 using SatuPintu.Data;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Directory.Admin;
 
@@ -21,13 +22,13 @@ public sealed class OpdsModel(SatuPintuDb db, OpdEditing editing) : PageModel
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         var outcome = await editing.CreateAsync(User, Input, ct);
-        if (this.Refusal(outcome.Status) is { } refusal)
+        if (this.Refusal(outcome) is { } refusal)
         {
             return refusal;
         }
-        if (outcome.Status == EditStatus.Ok)
+        if (outcome.Status == OutcomeStatus.Ok)
         {
-            return Redirect($"/admin/opd/{outcome.Opd!.Slug}");
+            return this.Done($"/admin/opd/{outcome.Value!.Slug}", $"{outcome.Value.Name} ditambahkan.");
         }
         ModelState.AddFieldErrors(outcome.Errors);
         Problem = "OPD tidak dibuat: " + ModelState.AllMessages();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Content;
 using SatuPintu.Data;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Directory.Admin;
 
@@ -26,7 +27,8 @@ public sealed class ServicesModel(SatuPintuDb db) : PageModel
     public Form Input { get; set; } = new();
 
     public Opd Opd { get; private set; } = null!;
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? Problem { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, int? ubah, CancellationToken ct)
@@ -87,10 +89,7 @@ public sealed class ServicesModel(SatuPintuDb db) : PageModel
         service.Cost = Clean(HtmlCleaner.PlainText(Input.Cost));
         service.Output = Clean(HtmlCleaner.PlainText(Input.Output));
         await db.SaveChangesAsync(ct);
-        Message = $"Layanan \"{name}\" disimpan.";
-        Input = new Form();
-        ModelState.Clear();
-        return Page();
+        return this.Done($"/admin/opd/{slug}/layanan", $"Layanan \"{name}\" disimpan.");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(string slug, int id, CancellationToken ct)
@@ -106,9 +105,7 @@ public sealed class ServicesModel(SatuPintuDb db) : PageModel
         }
         db.PublicServices.Remove(service);
         await db.SaveChangesAsync(ct);
-        Opd.Services.Remove(service);
-        Message = $"Layanan \"{service.Name}\" dihapus.";
-        return Page();
+        return this.Done($"/admin/opd/{slug}/layanan", $"Layanan \"{service.Name}\" dihapus.");
     }
 
     private PageResult Invalid(string message)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using SatuPintu.Accounts;
+using SatuPintu.Accounts.Admin;
 using SatuPintu.Audit;
 using SatuPintu.Data;
 
@@ -13,8 +14,10 @@ internal static class TokenVerb
     {
         var email = CliOptions.Email();
         var name = CliOptions.Text("--name", "NAMA", "nama token, mis. skrip situs (paling banyak 100 karakter)", required: true);
-        var expires = CliOptions.Range("--expires", "HARI", 1, TokenIssuer.MaxDays, " hari",
-            $"masa berlaku 1..{TokenIssuer.MaxDays} hari (tanpa opsi: tidak kedaluwarsa; dapat dicabut di /admin/akun/token)");
+        var max = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccountOptions>>().Value.MaxTokenDays;
+        var expires = CliOptions.Range("--expires", "HARI", 1, max, " hari",
+            $"masa berlaku 1..{max} hari, batas SatuPintu:Accounts:MaxTokenDays (tanpa opsi: batas itu); dapat dicabut di /admin/akun/token " +
+            "dan dicabut semua saat kata sandi diatur ulang atau akun dinonaktifkan");
         var create = new Command("create",
             "Mencetak token akses pribadi sekali, sendirian di baris terakhir keluaran.\n" +
             "Token mengikuti hak akses akun; hanya hash-nya yang disimpan di basis data.") { email, name, expires };

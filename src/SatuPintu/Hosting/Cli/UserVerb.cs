@@ -101,8 +101,8 @@ internal static class UserVerb
         Check(await users.ResetPasswordAsync(user, token, password));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        await Sessions.EndAsync(db, user.Id, null, time.GetUtcNow().UtcDateTime);
-        Console.WriteLine($"Kata sandi {email} diatur ulang; semua sesinya berakhir.");
+        await new AccountRevocation(db, users, time).EndEverythingAsync(user, "cli:user reset-password", "kata sandi diatur ulang");
+        Console.WriteLine($"Kata sandi {email} diatur ulang; semua sesinya berakhir dan semua tokennya dicabut.");
         if (printed is not null)
         {
             Console.WriteLine($"Kata sandi baru (ditampilkan sekali): {printed}");
@@ -115,10 +115,8 @@ internal static class UserVerb
         var user = await users.FindByEmailAsync(email) ?? throw new CliUsageException($"akun tidak ditemukan: '{email}'");
         user.DisabledAt ??= time.GetUtcNow().UtcDateTime;
         Check(await users.UpdateAsync(user));
-        // Open sessions end at once; tokens are refused at once (checked per request).
-        await Sessions.EndAsync(db, user.Id, null, time.GetUtcNow().UtcDateTime);
-        await users.UpdateSecurityStampAsync(user);
-        Console.WriteLine($"Akun {email} dinonaktifkan: tidak dapat masuk, tokennya ditolak.");
+        await new AccountRevocation(db, users, time).EndEverythingAsync(user, "cli:user disable", "akun dinonaktifkan");
+        Console.WriteLine($"Akun {email} dinonaktifkan: tidak dapat masuk, semua sesinya berakhir dan semua tokennya dicabut.");
         return 0;
     }
 

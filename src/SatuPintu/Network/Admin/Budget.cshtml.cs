@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Shared;
 
@@ -54,7 +53,7 @@ public sealed class BudgetModel(SatuPintuDb db, PlanEditing editing, TimeProvide
             {
                 return refusal;
             }
-            if (outcome.Status == EditStatus.Ok)
+            if (outcome.Status == OutcomeStatus.Ok)
             {
                 return Redirect($"/admin/jaringan/anggaran?tahun={year}&ok={done}");
             }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Content;
+using SatuPintu.Shared;
 using SatuPintu.Data;
 
 namespace SatuPintu.Network.Admin;
@@ -93,7 +93,7 @@ public sealed class EditSiteModel(SatuPintuDb db, SiteEditing sites, NetworkEdit
             {
                 return refusal;
             }
-            if (outcome.Status == EditStatus.Ok)
+            if (outcome.Status == OutcomeStatus.Ok)
             {
                 return Redirect($"/admin/jaringan/lokasi/{id}?ok={done}");
             }

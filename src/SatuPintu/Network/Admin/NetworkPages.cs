@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SatuPintu.Content;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Network.Admin;
 
@@ -44,8 +44,8 @@ internal static class NetworkPages
 
     public static IActionResult? Refusal(this PageModel page, NetworkOutcome o) => o.Status switch
     {
-        EditStatus.NotFound => page.NotFound(),
-        EditStatus.Forbidden => page.Forbid(),
+        OutcomeStatus.NotFound => page.NotFound(),
+        OutcomeStatus.Forbidden => page.Forbid(),
         _ => null,
     };
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Content;
+using SatuPintu.Shared;
 using SatuPintu.Data;
 
 namespace SatuPintu.Network.Admin;
@@ -56,7 +56,7 @@ public sealed class PlanModel(SatuPintuDb db, PlanEditing editing, NetworkProgre
             {
                 return refusal;
             }
-            if (outcome.Status == EditStatus.Ok)
+            if (outcome.Status == OutcomeStatus.Ok)
             {
                 return Redirect($"/admin/jaringan/rencana?ok={done}");
             }

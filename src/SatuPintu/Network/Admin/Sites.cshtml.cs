@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using SatuPintu.Content;
+using SatuPintu.Shared;
 using SatuPintu.Data;
 
 namespace SatuPintu.Network.Admin;
@@ -37,7 +37,7 @@ public sealed class SitesModel(SatuPintuDb db, SiteEditing editing, NetworkProgr
             {
                 return refusal;
             }
-            if (outcome.Status == EditStatus.Ok)
+            if (outcome.Status == OutcomeStatus.Ok)
             {
                 return Redirect($"/admin/jaringan/lokasi/{outcome.Id}?ok=lokasi");
             }

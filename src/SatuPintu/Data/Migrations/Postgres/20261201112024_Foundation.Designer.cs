@@ -12,8 +12,8 @@ using SatuPintu.Data;
 namespace SatuPintu.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSatuPintuDb))]
-    [Migration("20261201104601_NetworkRegistry")]
-    partial class NetworkRegistry
+    [Migration("20261201112024_Foundation")]
+    partial class Foundation
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -38,6 +38,25 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.HasIndex("TagsId");
 
                     b.ToTable("ArticleTag");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -200,6 +219,9 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -243,6 +265,28 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Accounts.LoginThrottle", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("LoginThrottles");
                 });
 
             modelBuilder.Entity("SatuPintu.Accounts.OpdMembership", b =>
@@ -413,6 +457,42 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SatuPintu.Changes.PublicChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("PublicChanges", (string)null);
+                });
+
             modelBuilder.Entity("SatuPintu.Content.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -442,6 +522,9 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<DateTime?>("EventStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Kind")
@@ -492,6 +575,10 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("UpdatedBy")
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -512,7 +599,7 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int>("ArticleId")
+                    b.Property<int?>("ArticleId")
                         .HasColumnType("integer");
 
                     b.Property<string>("BodyMarkdown")
@@ -679,6 +766,10 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
@@ -766,6 +857,25 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MediaFiles");
+                });
+
+            modelBuilder.Entity("SatuPintu.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("ExpiresAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("SatuPintu.Data.SeedState", b =>
@@ -964,339 +1074,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.ToTable("PublicServices");
                 });
 
-            modelBuilder.Entity("SatuPintu.Network.BudgetLine", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("FiscalYear")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Item")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int?>("PhaseId")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("PlannedRupiah")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("RealisedRupiah")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PhaseId");
-
-                    b.HasIndex("FiscalYear", "Source");
-
-                    b.ToTable("NetworkBudgetLines", (string)null);
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Link", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CommittedDownMbps")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("CommittedUpMbps")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("DeviceModel")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateOnly?>("InstalledOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("ManagementAddress")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Medium")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<long>("MonthlyCostRupiah")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Provider")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("SiteId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SiteId")
-                        .IsUnique();
-
-                    b.ToTable("NetworkLinks", (string)null);
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Phase", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("TargetYear")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("NetworkPhases", (string)null);
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Site", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<bool>("CoordinatesApproximate")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int?>("ParentSiteId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("PhaseId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("StateReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("StateSince")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.HasIndex("ParentSiteId");
-
-                    b.HasIndex("PhaseId");
-
-                    b.HasIndex("State");
-
-                    b.ToTable("NetworkSites", (string)null);
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.SiteOpd", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("OpdId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("OpdUnitId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SiteId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OpdId");
-
-                    b.HasIndex("OpdUnitId");
-
-                    b.HasIndex("SiteId", "OpdId", "OpdUnitId")
-                        .IsUnique();
-
-                    b.ToTable("NetworkSiteOpds", (string)null);
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.SiteStateChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ChangedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("From")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("SiteId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SiteId", "ChangedAt");
-
-                    b.ToTable("NetworkSiteStateChanges", (string)null);
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Subnet", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Cidr")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("Family")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Gateway")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("SiteId")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("Vlan")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Cidr")
-                        .IsUnique();
-
-                    b.HasIndex("Family");
-
-                    b.HasIndex("SiteId");
-
-                    b.ToTable("NetworkSubnets", (string)null);
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Uplink", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateOnly?>("ContractEnd")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("ContractStart")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Mbps")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("MonthlyCostRupiah")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("Provider")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("NetworkUplinks", (string)null);
-                });
-
             modelBuilder.Entity("ArticleTag", b =>
                 {
                     b.HasOne("SatuPintu.Content.Article", null)
@@ -1420,8 +1197,7 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.HasOne("SatuPintu.Content.Article", "Article")
                         .WithMany()
                         .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Article");
                 });
@@ -1480,92 +1256,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Navigation("Opd");
                 });
 
-            modelBuilder.Entity("SatuPintu.Network.BudgetLine", b =>
-                {
-                    b.HasOne("SatuPintu.Network.Phase", "Phase")
-                        .WithMany()
-                        .HasForeignKey("PhaseId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("Phase");
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Link", b =>
-                {
-                    b.HasOne("SatuPintu.Network.Site", "Site")
-                        .WithOne("Link")
-                        .HasForeignKey("SatuPintu.Network.Link", "SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Site");
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Site", b =>
-                {
-                    b.HasOne("SatuPintu.Network.Site", "ParentSite")
-                        .WithMany("Children")
-                        .HasForeignKey("ParentSiteId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("SatuPintu.Network.Phase", "Phase")
-                        .WithMany("Sites")
-                        .HasForeignKey("PhaseId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.Navigation("ParentSite");
-
-                    b.Navigation("Phase");
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.SiteOpd", b =>
-                {
-                    b.HasOne("SatuPintu.Directory.Opd", "Opd")
-                        .WithMany()
-                        .HasForeignKey("OpdId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("SatuPintu.Directory.OpdUnit", "OpdUnit")
-                        .WithMany()
-                        .HasForeignKey("OpdUnitId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("SatuPintu.Network.Site", "Site")
-                        .WithMany("Opds")
-                        .HasForeignKey("SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Opd");
-
-                    b.Navigation("OpdUnit");
-
-                    b.Navigation("Site");
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.SiteStateChange", b =>
-                {
-                    b.HasOne("SatuPintu.Network.Site", "Site")
-                        .WithMany("History")
-                        .HasForeignKey("SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Site");
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Subnet", b =>
-                {
-                    b.HasOne("SatuPintu.Network.Site", "Site")
-                        .WithMany("Subnets")
-                        .HasForeignKey("SiteId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Site");
-                });
-
             modelBuilder.Entity("SatuPintu.Accounts.AppUser", b =>
                 {
                     b.Navigation("Memberships");
@@ -1576,24 +1266,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Navigation("Services");
 
                     b.Navigation("Units");
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Phase", b =>
-                {
-                    b.Navigation("Sites");
-                });
-
-            modelBuilder.Entity("SatuPintu.Network.Site", b =>
-                {
-                    b.Navigation("Children");
-
-                    b.Navigation("History");
-
-                    b.Navigation("Link");
-
-                    b.Navigation("Opds");
-
-                    b.Navigation("Subnets");
                 });
 #pragma warning restore 612, 618
         }

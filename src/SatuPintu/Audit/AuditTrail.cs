@@ -1,29 +1,28 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using SatuPintu.Data;
 
 namespace SatuPintu.Audit;
 
 /// <summary>
 /// Writes an <see cref="AuditEntry"/> for every change made through <see cref="SatuPintuDb"/> by a
-/// signed-in person, a CLI verb or a job: one mechanism, so no code path can forget it. Seeding and
-/// other actor-less writes are not audited. Secrets (password hashes, token hashes, stamps) never
-/// enter the trail.
+/// signed-in person, a CLI verb or a job: one mechanism, so no code path can forget it, and in the
+/// same transaction as the change (<see cref="SameTransactionInterceptor"/>). Seeding and other
+/// actor-less writes are not audited. Secrets (password hashes, token hashes, stamps) never enter the
+/// trail; article and page bodies enter as length and SHA-256 only (revisions hold the text).
+/// Explicit events (<see cref="AuditEvents.Audit"/>) get their time and actor here.
 /// </summary>
-public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider time) : ISaveCompanion
 {
     private static readonly HashSet<string> Secret = ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "NormalizedEmail", "NormalizedUserName"];
+    private static readonly HashSet<string> Bodies = ["BodyHtml", "BodyMarkdown"];
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?>? Before, string Actor);
 
-    private readonly ConditionalWeakTable<DbContext, List<Pending>> _pending = [];
-
-    private string? CurrentActor()
+    internal string? CurrentActor()
     {
         if (AuditActor.Current is { } actor)
         {
@@ -33,79 +32,36 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
         return user?.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name : null;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public object? Capture(DbContext db)
     {
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Capture(eventData.Context);
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } db && Write(db))
+        var actor = CurrentActor();
+        foreach (var explicitEvent in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added && e.Entity.At == default))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            explicitEvent.Entity.At = time.GetUtcNow().UtcDateTime;
+            if (string.IsNullOrEmpty(explicitEvent.Entity.Actor))
+            {
+                explicitEvent.Entity.Actor = actor ?? "anonim";
+            }
         }
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is { } db && Write(db))
+        if (actor is null)
         {
-            db.SaveChanges();
+            return null;
         }
-        return result;
-    }
-
-    /// <summary>A failed save writes no trail; the pending rows must not leak into the context's next save.</summary>
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } db)
-        {
-            _pending.Remove(db);
-        }
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private void Capture(DbContext? db)
-    {
-        if (db is null || CurrentActor() is not { } actor)
-        {
-            return;
-        }
-        db.ChangeTracker.DetectChanges();
         var pending = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e))
             .Select(e => new Pending(e, e.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" },
                 e.State == EntityState.Added ? null : Values(e, original: true), actor))
             .ToList();
-        if (pending.Count > 0)
-        {
-            _pending.AddOrUpdate(db, pending);
-        }
+        return pending.Count > 0 ? pending : null;
     }
 
-    /// <summary>Adds the audit rows once keys are known; true when there is something to save.</summary>
-    private bool Write(DbContext db)
+    public ValueTask CommittedAsync(DbContext db, object captured, bool wait, CancellationToken ct) => ValueTask.CompletedTask;
+
+    /// <summary>Adds the audit rows once keys are known.</summary>
+    public void Complete(DbContext db, object captured)
     {
-        if (!_pending.TryGetValue(db, out var pending))
-        {
-            return false;
-        }
-        _pending.Remove(db);
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var p in pending)
+        foreach (var p in (List<Pending>)captured)
         {
             var after = p.Action == "delete" ? null : Values(p.Entry, original: false);
             var before = p.Before;
@@ -133,17 +89,24 @@ public sealed class AuditInterceptor(IHttpContextAccessor http, TimeProvider tim
                 After = after is null ? null : JsonSerializer.Serialize(after, Json),
             });
         }
-        return db.ChangeTracker.HasChanges();
     }
 
     private static bool IsAudited(EntityEntry e) =>
         e.Entity is Microsoft.AspNetCore.Identity.IdentityUserRole<string>
-        || (e.Entity is not AuditEntry and not SeedState && !e.Metadata.IsPropertyBag
+        || (e.Entity is not AuditEntry and not SeedState and not JobLease and not Changes.PublicChange && !e.Metadata.IsPropertyBag
             && e.Metadata.ClrType.Namespace?.StartsWith("SatuPintu", StringComparison.Ordinal) == true);
 
     private static Dictionary<string, object?> Values(EntityEntry e, bool original) =>
         e.Properties.Where(p => !Secret.Contains(p.Metadata.Name))
-            .ToDictionary(p => p.Metadata.Name, p => Normalize(original ? p.OriginalValue : p.CurrentValue));
+            .ToDictionary(p => p.Metadata.Name, p =>
+            {
+                var value = Normalize(original ? p.OriginalValue : p.CurrentValue);
+                return Bodies.Contains(p.Metadata.Name) && value is string body ? Fingerprint(body) : value;
+            });
+
+    /// <summary>A body as length and hash: enough to see that (and when) it changed, without a second copy of the text.</summary>
+    private static string Fingerprint(string body) =>
+        $"{body.Length} karakter, sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(body)))}";
 
     private static object? Normalize(object? value) => value switch
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Data;
 using SatuPintu.Directory;
+using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
 
@@ -12,7 +13,7 @@ namespace SatuPintu.Content;
 /// authorization rule (<see cref="Access"/>) exist once.
 /// Workflow: Draft → Review → Published (or Scheduled → Published), Review → Rejected → Review …
 /// </summary>
-public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider time)
+public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider time, Uploads.UploadStore uploads)
 {
     public const int MaxTitle = 300;
     public const int MaxSummary = 1000;
@@ -22,16 +23,16 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
     public Task<Article?> FindAsync(int id, CancellationToken ct) =>
         db.Articles.Include(a => a.Opd).Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct);
 
-    public async Task<EditOutcome> CreateAsync(ClaimsPrincipal user, ArticleInput input, CancellationToken ct)
+    public async Task<Outcome<Article>> CreateAsync(ClaimsPrincipal user, ArticleInput input, CancellationToken ct)
     {
         var (errors, opd, kind, tags) = await ValidateAsync(input, ct);
         if (opd is not null && !user.Can(OpdRight.Edit, opd.Id))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (errors.Count > 0)
         {
-            return EditOutcome.Invalid(errors);
+            return Outcome<Article>.Invalid(errors);
         }
         var now = Now;
         var article = new Article
@@ -43,29 +44,33 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         db.Articles.Add(article);
         AddRevision(article, 1, user);
         await SaveWithUniqueSlugAsync(article, input.Title!, ct);
-        return EditOutcome.Ok(article);
+        return Outcome<Article>.Ok(article);
     }
 
-    public async Task<EditOutcome> UpdateAsync(ClaimsPrincipal user, int id, ArticleInput input, CancellationToken ct)
+    public async Task<Outcome<Article>> UpdateAsync(ClaimsPrincipal user, int id, ArticleInput input, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
-        if (article is null)
+        if (article is null || Hidden(user, article))
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         if (!MayEdit(user, article))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
+        }
+        if (Review.StaleVersion(article, input.Version, "artikel") is { } stale)
+        {
+            return Outcome<Article>.Conflict(stale);
         }
         var (errors, opd, kind, tags) = await ValidateAsync(input, ct);
         // Moving to another OPD needs there the same right as editing it here (a published article: Publish).
         if (opd is not null && opd.Id != article.OpdId && !user.Can(RightToEdit(article), opd.Id))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (errors.Count > 0)
         {
-            return EditOutcome.Invalid(errors);
+            return Outcome<Article>.Invalid(errors);
         }
         article.OpdId = opd!.Id;
         article.Opd = opd;
@@ -73,20 +78,40 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         Apply(article, input, kind, tags, user);
         var last = await db.ArticleRevisions.Where(r => r.ArticleId == id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
         AddRevision(article, last + 1, user);
-        await db.SaveChangesAsync(ct);
-        return EditOutcome.Ok(article);
+        return await SaveAsync(article, ct);
     }
 
-    public Task<EditOutcome> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+    /// <summary>Saves a change to an existing article; a change saved by someone else in between is a 409, not an overwrite.</summary>
+    private async Task<Outcome<Article>> SaveAsync(Article article, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<Article>.Ok(article);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome<Article>.Conflict(Review.StaleMessage("artikel"));
+        }
+    }
+
+    public Task<Outcome<Article>> SubmitAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Edit, a => Review.Submit(a, "artikel"), ct);
 
-    /// <summary>Publishes now, or schedules when <paramref name="at"/> is in the future.</summary>
-    public Task<EditOutcome> PublishAsync(ClaimsPrincipal user, int id, DateTime? at, CancellationToken ct) =>
+    /// <summary>
+    /// Publishes now, or schedules when <paramref name="at"/> is in the future. With <paramref name="version"/>
+    /// (the version the reviewer opened), a newer version is refused, so exactly what was reviewed goes out.
+    /// </summary>
+    public Task<Outcome<Article>> PublishAsync(ClaimsPrincipal user, int id, DateTime? at, CancellationToken ct, int? version = null) =>
         TransitionAsync(user, id, OpdRight.Publish, a =>
         {
             if (a.Status == PublicationStatus.Published)
             {
                 return "Artikel ini sudah terbit.";
+            }
+            if (Review.StaleVersion(a, version, "artikel") is { } stale)
+            {
+                return stale;
             }
             var now = Now;
             if (Utc(at) is { } when && when > now)
@@ -98,65 +123,78 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
             {
                 a.Status = PublicationStatus.Published;
                 a.PublishAt = now;
+                a.FirstPublishedAt ??= now;
             }
             a.RejectionReason = null;
             return null;
         }, ct);
 
-    public async Task<EditOutcome> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
+    public async Task<Outcome<Article>> RejectAsync(ClaimsPrincipal user, int id, string? reason, CancellationToken ct)
     {
         // Rights before the reason: whoever may not reject learns nothing, whatever they send.
-        if (await FindAsync(id, ct) is not { } found)
+        if (await FindAsync(id, ct) is not { } found || Hidden(user, found))
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         if (!user.Can(OpdRight.Publish, found.OpdId))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (Review.ReasonError(reason, out var clean) is { } error)
         {
-            return EditOutcome.Invalid(error);
+            return Outcome<Article>.Invalid(error);
         }
         return await TransitionAsync(user, id, OpdRight.Publish, a => Review.Reject(a, clean, "artikel"), ct);
     }
 
-    public Task<EditOutcome> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
+    public Task<Outcome<Article>> UnpublishAsync(ClaimsPrincipal user, int id, CancellationToken ct) =>
         TransitionAsync(user, id, OpdRight.Publish, a =>
         {
             if (a.Status is not (PublicationStatus.Published or PublicationStatus.Scheduled))
             {
                 return "Artikel ini belum terbit.";
             }
+            if (a.Status == PublicationStatus.Published)
+            {
+                a.FirstPublishedAt ??= a.PublishAt ?? Now;
+            }
             a.Status = PublicationStatus.Draft;
             return null;
         }, ct);
 
-    public async Task<EditOutcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
+    public async Task<Outcome<Article>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
-        if (article is null)
+        if (article is null || Hidden(user, article))
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         var needed = Review.RightToDelete(article);
         if (!user.Can(needed, article.OpdId))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
+        var media = await ImagesOnlyOfAsync(article, ct);
+        if (!article.EverPublished)
+        {
+            // Never public: its drafts go with it. Once public, the revisions stay (their article link cleared).
+            db.ArticleRevisions.RemoveRange(await db.ArticleRevisions.Where(r => r.ArticleId == id).ToListAsync(ct));
+        }
+        db.MediaFiles.RemoveRange(media);
         db.Articles.Remove(article);
         await db.SaveChangesAsync(ct);
-        return EditOutcome.Ok(article);
+        uploads.RemoveMediaFiles(media);
+        return Outcome<Article>.Ok(article);
     }
 
     /// <summary>Restores an earlier revision's title, summary, body and kind; the restore is itself a new revision.</summary>
-    public async Task<EditOutcome> RestoreAsync(ClaimsPrincipal user, int id, int number, CancellationToken ct)
+    public async Task<Outcome<Article>> RestoreAsync(ClaimsPrincipal user, int id, int number, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
         var revision = await db.ArticleRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.ArticleId == id && r.Number == number, ct);
         if (article is null || revision is null)
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         var input = ArticleInput.From(article) with { Title = revision.Title, Summary = revision.Summary, Body = revision.BodyMarkdown, Kind = revision.Kind.UrlWord() };
         return await UpdateAsync(user, id, input, ct);
@@ -168,30 +206,35 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         CreatedAt = Now, CreatedBy = Actor(user),
     });
 
+    /// <summary>
+    /// Unpublished work of an OPD the user may not edit: answered as absent (404), as reading it is, so a
+    /// change cannot tell whether it exists (a 403 would).
+    /// </summary>
+    private static bool Hidden(ClaimsPrincipal user, Article a) => a.Status != PublicationStatus.Published && !user.Can(OpdRight.Edit, a.OpdId);
+
     /// <summary>Editors edit until publication; after that only reviewers and admins do.</summary>
     public static bool MayEdit(ClaimsPrincipal user, Article a) => user.Can(RightToEdit(a), a.OpdId);
 
     private static OpdRight RightToEdit(Article a) => a.Status is PublicationStatus.Published or PublicationStatus.Scheduled ? OpdRight.Publish : OpdRight.Edit;
 
-    private async Task<EditOutcome> TransitionAsync(ClaimsPrincipal user, int id, OpdRight permission, Func<Article, string?> change, CancellationToken ct)
+    private async Task<Outcome<Article>> TransitionAsync(ClaimsPrincipal user, int id, OpdRight permission, Func<Article, string?> change, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
-        if (article is null)
+        if (article is null || Hidden(user, article))
         {
-            return EditOutcome.NotFound;
+            return ArticleRefusals.NotFound;
         }
         if (!user.Can(permission, article.OpdId))
         {
-            return EditOutcome.Forbidden;
+            return ArticleRefusals.Forbidden;
         }
         if (change(article) is { } refusal)
         {
-            return EditOutcome.Conflict(refusal);
+            return Outcome<Article>.Conflict(refusal);
         }
         article.UpdatedAt = Now;
         article.UpdatedBy = Actor(user);
-        await db.SaveChangesAsync(ct);
-        return EditOutcome.Ok(article);
+        return await SaveAsync(article, ct);
     }
 
     private void Apply(Article article, ArticleInput input, ArticleKind kind, List<Tag> tags, ClaimsPrincipal user)
@@ -207,6 +250,7 @@ public sealed class Publishing(SatuPintuDb db, HtmlCleaner cleaner, TimeProvider
         article.Tags.AddRange(tags);
         article.UpdatedAt = Now;
         article.UpdatedBy = Actor(user);
+        Review.Changed(article);
     }
 
     private async Task<(Dictionary<string, string[]> Errors, Opd? Opd, ArticleKind Kind, List<Tag> Tags)> ValidateAsync(ArticleInput input, CancellationToken ct)
