@@ -32,6 +32,7 @@ public static class NetworkFeature
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NetworkAccess.ReadPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.MaySeeNetworkAdmin()));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Network/Admin", NetworkAccess.ReadPolicy));
+        builder.AddNetworkIo();
     }
 
     public static void MapNetwork(this WebApplication app) => NetworkApi.Map(app.MapApiV1());

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SatuPintu.Tests.Infrastructure;
+
+namespace SatuPintu.Tests.Network;
+
+/// <summary><c>network import</c> and <c>network export</c>, run as a real process of the built executable.</summary>
+public sealed class NetworkCliTests : IDisposable
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment["SatuPintu__DataDir"] = _dataDir;
+        psi.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    private long Uplinks()
+    {
+        using var conn = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "satupintu.db")};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM \"NetworkUplinks\"";
+        return (long)cmd.ExecuteScalar()!;
+    }
+
+    private string File(string name, string text)
+    {
+        System.IO.Directory.CreateDirectory(_dataDir);
+        var path = Path.Combine(_dataDir, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task Import_prints_row_errors_and_exits_2_having_changed_nothing_then_imports()
+    {
+        var bad = File("bad.csv", "provider,mbps,contract_start,monthly_cost\nISP Baik,100,2026-01-01,0\nISP Buruk,seratus,2026-01-01,-5\n");
+        var (exit, _, err) = await RunAsync("network", "import", bad);
+        Assert.Equal(2, exit);
+        Assert.Contains("uplinks baris 3, kolom mbps:", err, StringComparison.Ordinal);
+        Assert.Contains("uplinks baris 3, kolom monthly_cost: Jumlah rupiah tidak boleh negatif.", err, StringComparison.Ordinal);
+        Assert.Contains("tidak ada yang diimpor", err, StringComparison.Ordinal);
+        var before = Uplinks();
+
+        var good = File("good.csv", "provider,mbps,contract_start\nISP CLI,200,2026-01-01\n");
+        (exit, var output, _) = await RunAsync("network", "import", good, "--dry-run");
+        Assert.Equal(0, exit);
+        Assert.Contains("--dry-run", output, StringComparison.Ordinal);
+        Assert.Equal(before, Uplinks());
+
+        (exit, output, _) = await RunAsync("network", "import", good);
+        Assert.Equal(0, exit);
+        Assert.Contains("Diimpor: 1 uplinks, dalam ", output, StringComparison.Ordinal);
+        Assert.Equal(before + 1, Uplinks());
+
+        (exit, _, err) = await RunAsync("network", "import", Path.Combine(_dataDir, "tidak-ada.csv"));
+        Assert.Equal(2, exit);
+        Assert.Contains("berkas tidak ditemukan", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_writes_routeros_to_stdout_and_a_workbook_to_a_file()
+    {
+        var (exit, output, _) = await RunAsync("network", "export", "--format", "routeros");
+        Assert.Equal(0, exit);
+        Assert.Contains("/queue simple add name=", output, StringComparison.Ordinal);
+
+        var xlsx = Path.Combine(_dataDir, "registri.xlsx");
+        (exit, _, _) = await RunAsync("network", "export", "--format", "xlsx", "--output", xlsx);
+        Assert.Equal(0, exit);
+        var bytes = await System.IO.File.ReadAllBytesAsync(xlsx);
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+
+        (exit, output, _) = await RunAsync("network", "export", "--format", "csv", "--kind", "subnets");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("site,cidr,vlan,gateway,description\r\n", output, StringComparison.Ordinal);
+
+        (exit, _, var err) = await RunAsync("network", "export", "--format", "pdf");
+        Assert.Equal(2, exit);
+        Assert.Contains("pdf", err, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => SatuPintuApp.TryDelete(_dataDir);
+}
