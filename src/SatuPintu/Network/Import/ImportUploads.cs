@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using SatuPintu.Hosting;
 
 namespace SatuPintu.Network.Import;
 
@@ -8,7 +7,7 @@ namespace SatuPintu.Network.Import;
 /// An uploaded file kept between its preview and the "Impor" button, under the data folder, keyed
 /// by a random id; deleted once imported, and swept after a day if nobody pressed the button.
 /// </summary>
-public sealed class ImportUploads(IOptions<SatuPintuOptions> options, TimeProvider time)
+public sealed class ImportUploads(IOptions<Data.DataOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan KeepFor = TimeSpan.FromDays(1);
 
