@@ -15,6 +15,11 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
 {
     public const string Job = "scheduled-publisher";
 
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the pass at start has run (what fell due while the app was down is published by then).</summary>
+    public Task FirstPass => _firstPass.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SchedulerSeconds), time);
@@ -28,6 +33,10 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, TimeProvider
             {
                 // A database hiccup must not end the job; the next tick tries again.
                 log.LogError(e, "Scheduled publishing failed; retrying on the next tick");
+            }
+            finally
+            {
+                _firstPass.TrySetResult();
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

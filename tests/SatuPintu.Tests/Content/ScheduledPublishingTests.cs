@@ -106,6 +106,8 @@ public sealed class ScheduledPublishingTests
         two.Browser();
         var publishers = new[] { one, two }.Select(n => n.Services.GetRequiredService<ScheduledPublisher>()).ToArray();
         var leases = new[] { one, two }.Select(n => n.Services.GetRequiredService<JobLeases>()).ToArray();
+        // Each node's own pass at start runs in the background; once both are done, only the test's calls publish.
+        await Task.WhenAll(publishers.Select(p => p.FirstPass)).WaitAsync(TimeSpan.FromSeconds(60));
 
         // Both ask at once for the due article; exactly one publishes it.
         var due = await TestArticles.CreateAsync(one, Personas.OpdA, PublicationStatus.Scheduled);
