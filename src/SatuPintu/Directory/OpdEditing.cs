@@ -56,7 +56,7 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         {
             return OpdRefusals.Forbidden;
         }
-        var errors = new Errors();
+        var errors = new FieldErrors();
         var name = Name(input.Name, errors);
         var shortName = errors.Text(HtmlCleaner.PlainText(input.ShortName), MaxShortName, "shortName", "Singkatan");
         var slug = string.IsNullOrWhiteSpace(input.Slug) ? Shared.Slug.From(shortName ?? name, 60) : input.Slug.Trim();
@@ -104,7 +104,7 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         {
             return OpdRefusals.Forbidden;
         }
-        var errors = new Errors();
+        var errors = new FieldErrors();
         var (name, shortName) = (opd.Name, opd.ShortName);
         if (MayManage(user))
         {
@@ -162,7 +162,7 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         return Outcome<Opd>.Ok(opd);
     }
 
-    private static string Name(string? value, Errors errors)
+    private static string Name(string? value, FieldErrors errors)
     {
         var name = HtmlCleaner.PlainText(value);
         if (name.Length is 0 or > MaxName)
@@ -173,34 +173,4 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    /// <summary>Messages per field, several per field allowed (e.g. an e-mail both too long and malformed).</summary>
-    private sealed class Errors
-    {
-        private readonly Dictionary<string, List<string>> _byField = [];
-
-        public int Count => _byField.Count;
-
-        public void Add(string field, string message)
-        {
-            if (!_byField.TryGetValue(field, out var list))
-            {
-                _byField[field] = list = [];
-            }
-            list.Add(message);
-        }
-
-        /// <summary>Normalizes line breaks and trims; blank is null; longer than <paramref name="max"/> is an error.</summary>
-        public string? Text(string? value, int max, string field, string label)
-        {
-            var clean = value?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-            if (clean is { Length: > 0 } && clean.Length > max)
-            {
-                Add(field, $"{label} paling banyak {max} karakter.");
-            }
-            return string.IsNullOrEmpty(clean) ? null : clean;
-        }
-
-        public Dictionary<string, string[]> ToDictionary() => _byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
-    }
 }

@@ -1,7 +1,7 @@
-namespace SatuPintu.Network;
+namespace SatuPintu.Shared;
 
-/// <summary>Errors per field (keyed by the API name, e.g. "latitude"), in Indonesian.</summary>
-internal sealed class FieldErrors
+/// <summary>Errors per field (keyed by the API name, e.g. "latitude"), in Indonesian; several per field allowed.</summary>
+public sealed class FieldErrors
 {
     private readonly Dictionary<string, List<string>> _byField = [];
 
@@ -43,9 +43,6 @@ internal sealed class FieldErrors
         }
         return value;
     }
-
-    public NetworkOutcome? Outcome(string what) => Count == 0 ? null
-        : new NetworkOutcome(Shared.OutcomeStatus.Invalid, $"{what} tidak disimpan: periksa isian yang ditandai.", ToDictionary());
 
     public Dictionary<string, string[]> ToDictionary() => _byField.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
 }
