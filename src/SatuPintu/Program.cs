@@ -6,6 +6,8 @@ using SatuPintu.Data;
 using SatuPintu.Directory;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
+using SatuPintu.Monitoring.Alerts;
+using SatuPintu.Monitoring.Watch;
 using SatuPintu.Network;
 using SatuPintu.Portal;
 
@@ -25,6 +27,8 @@ builder.AddAudit();
 builder.AddDirectory();
 builder.AddContent();
 builder.AddNetwork();
+builder.AddMonitoringAlerts();
+builder.AddWebsiteWatch();
 
 var app = builder.Build();
 
@@ -45,6 +49,7 @@ app.MapHosting();
 app.MapDirectory();
 app.MapContent();
 app.MapNetwork();
+app.MapMonitoringAlerts();
 app.MapPortal();
 
 await app.RunAsync();

@@ -35,6 +35,9 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Network.Site> NetworkSites => Set<Network.Site>(); public DbSet<Network.SiteOpd> NetworkSiteOpds => Set<Network.SiteOpd>(); public DbSet<Network.SiteStateChange> NetworkSiteStateChanges => Set<Network.SiteStateChange>(); public DbSet<Network.Link> NetworkLinks => Set<Network.Link>(); public DbSet<Network.Uplink> NetworkUplinks => Set<Network.Uplink>(); public DbSet<Network.Subnet> NetworkSubnets => Set<Network.Subnet>(); public DbSet<Network.Phase> NetworkPhases => Set<Network.Phase>(); public DbSet<Network.BudgetLine> NetworkBudgetLines => Set<Network.BudgetLine>();
 
+    public DbSet<Monitoring.Alerts.AlertChannel> AlertChannels => Set<Monitoring.Alerts.AlertChannel>(); public DbSet<Monitoring.Alerts.AlertSubscription> AlertSubscriptions => Set<Monitoring.Alerts.AlertSubscription>(); public DbSet<Monitoring.Alerts.AlertRecord> Alerts => Set<Monitoring.Alerts.AlertRecord>(); public DbSet<Monitoring.Alerts.AlertDelivery> AlertDeliveries => Set<Monitoring.Alerts.AlertDelivery>(); public DbSet<Monitoring.Alerts.NotificationLogEntry> NotificationLog => Set<Monitoring.Alerts.NotificationLogEntry>();
+    public DbSet<Monitoring.Watch.WatchTarget> WatchTargets => Set<Monitoring.Watch.WatchTarget>(); public DbSet<Monitoring.Watch.WatchFinding> WatchFindings => Set<Monitoring.Watch.WatchFinding>(); public DbSet<Monitoring.Watch.WatchAllowEntry> WatchAllowList => Set<Monitoring.Watch.WatchAllowEntry>(); public DbSet<Monitoring.Watch.WatchKeyword> WatchKeywords => Set<Monitoring.Watch.WatchKeyword>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
