@@ -69,7 +69,8 @@ public sealed class PageInspector(JudolTerms terms, IReadOnlySet<string> allowed
             }
             var strong = terms.Strong(text + " " + JudolTerms.Normalise(Uri.UnescapeDataString(url.AbsoluteUri))).Select(h => h.Phrase).FirstOrDefault()
                 ?? terms.Obfuscated(text).FirstOrDefault();
-            var weak = external ? JudolTerms.DomainWord(host) ?? (why is not null || !Domains.IsTrusted(host) ? WeakInText(text) : null) : null;
+            // A weak word in a visible link's text may be honest news ("polisi tangkap bandar togel"); in a hidden one it is not.
+            var weak = external ? JudolTerms.DomainWord(host) ?? (why is not null ? WeakInText(text) : null) : null;
             if (strong is not null || weak is not null)
             {
                 var kind = why is null ? FindingKinds.Keyword : FindingKinds.HiddenLink;
@@ -83,7 +84,7 @@ public sealed class PageInspector(JudolTerms terms, IReadOnlySet<string> allowed
         }
     }
 
-    /// <summary>A weak word counts in a foreign or hidden link's text only when it is not itself on the allow list.</summary>
+    /// <summary>A weak word in a hidden link's text, unless it is itself on the allow list.</summary>
     private string? WeakInText(string text) => terms.AnyWeakOrStrong(text) is { } w && !allowed.Contains(w) ? w : null;
 
     private void InspectText(IDocument doc, HiddenStyle hidden, List<Finding> findings)
