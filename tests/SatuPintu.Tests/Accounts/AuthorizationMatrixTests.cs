@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SatuPintu.Content;
 using SatuPintu.Tests.Infrastructure;
+using M = SatuPintu.Tests.Monitoring.MonitoringMatrixSteps;
 using N = SatuPintu.Tests.Network.NetworkMatrixSteps;
 
 namespace SatuPintu.Tests.Accounts;
@@ -287,6 +288,25 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/jaringan/anggaran/{handler?}", "POST", "Save", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/jaringan/anggaran/Save", "/admin/jaringan/anggaran", N.BudgetForm(2030))),
         new("admin/jaringan/anggaran/{handler?}", "POST", "Delete", Rule.AdminOnly, false, default, (c, _, _) => N.DeleteBudgetLine(c)),
         new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete", $"/admin/artikel/{id}")),
+        // Monitoring alerts and the website watch: Diskominfo admins only (steps work on a webhook and a page on 127.0.0.1:9).
+        new("api/v1/monitoring/channels/", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, "/api/v1/monitoring/channels", M.NewWebhook())),
+        new("admin/pemantauan/kanal/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pemantauan/kanal")),
+        new("admin/pemantauan/kanal/{handler?}", "POST", "Create", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/pemantauan/kanal/Create", "/admin/pemantauan/kanal", M.ChannelForm())),
+        new("admin/pemantauan/kanal/{handler?}", "POST", "Test", Rule.AdminOnly, false, default, (c, _, _) => M.ChannelForm(c, "Test")),
+        new("admin/pemantauan/kanal/{handler?}", "POST", "Enable", Rule.AdminOnly, false, default, (c, _, _) => M.ChannelForm(c, "Enable")),
+        new("admin/pemantauan/kanal/{handler?}", "POST", "Disable", Rule.AdminOnly, false, default, (c, _, _) => M.ChannelForm(c, "Disable")),
+        new("admin/pemantauan/kanal/{handler?}", "POST", "Subscribe", Rule.AdminOnly, false, default, (c, _, _) => M.ChannelForm(c, "Subscribe")),
+        new("admin/pemantauan/kanal/{handler?}", "POST", "Unsubscribe", Rule.AdminOnly, false, default, (c, _, _) => M.Unsubscribe(c)),
+        new("admin/pemantauan/situs/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pemantauan/situs")),
+        new("admin/pemantauan/situs/{handler?}", "POST", "Add", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/pemantauan/situs/Add", "/admin/pemantauan/situs", M.TargetForm())),
+        new("admin/pemantauan/situs/{handler?}", "POST", "Resume", Rule.AdminOnly, false, default, (c, _, _) => M.TargetForm(c, "Resume")),
+        new("admin/pemantauan/situs/{handler?}", "POST", "Pause", Rule.AdminOnly, false, default, (c, _, _) => M.TargetForm(c, "Pause")),
+        new("admin/pemantauan/situs/{handler?}", "POST", "Fixed", Rule.AdminOnly, false, default, (c, _, _) => M.TargetForm(c, "Fixed")),
+        new("admin/pemantauan/situs/{handler?}", "POST", "Inspect", Rule.AdminOnly, false, default, (c, _, _) => M.TargetForm(c, "Inspect")),
+        // No finding exists on the matrix host: every caller is refused (admins with 404); marking is tested in WebsiteWatchTests.
+        new("admin/pemantauan/situs/{handler?}", "POST", "FalseAlarm", Rule.Nobody, false, default, (c, _, _) => N.Form(c, "/admin/pemantauan/situs/FalseAlarm?id=999999", "/admin/pemantauan/situs")),
+        new("admin/pemantauan/situs/{handler?}", "POST", "AddKeyword", Rule.AdminOnly, false, default, (c, _, _) => M.Keyword(c, "AddKeyword")),
+        new("admin/pemantauan/situs/{handler?}", "POST", "RemoveKeyword", Rule.AdminOnly, false, default, async (c, _, _) => { (await M.Keyword(c, "AddKeyword")).Dispose(); return await M.Keyword(c, "RemoveKeyword"); }),
     ];
 
     /// <summary>The edit pages' workflow handlers also exist on their "baru" routes, where there is no item: always 404.</summary>

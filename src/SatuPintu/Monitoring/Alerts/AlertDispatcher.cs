@@ -59,7 +59,7 @@ public sealed class AlertDispatcher(
             var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
             var now = time.GetUtcNow().UtcDateTime;
             var dueChannels = await db.AlertDeliveries.Where(d => d.Status == DeliveryStatus.Pending && d.DueAt <= now)
-                .Select(d => d.ChannelId).Distinct().Take(100).ToListAsync(ct);
+                .Select(d => d.ChannelId).Distinct().OrderBy(id => id).Take(100).ToListAsync(ct);
             if (dueChannels.Count == 0)
             {
                 return 0;
