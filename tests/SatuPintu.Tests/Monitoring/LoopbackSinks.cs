@@ -58,6 +58,12 @@ public sealed class HttpSink : IAsyncDisposable
             }
             var (code, type, body) = sink.Respond(request);
             ctx.Response.StatusCode = code;
+            if (code is >= 300 and < 400)
+            {
+                // A redirect: the body names where to.
+                ctx.Response.Headers.Location = body;
+                return;
+            }
             ctx.Response.ContentType = type;
             await ctx.Response.WriteAsync(body);
         });

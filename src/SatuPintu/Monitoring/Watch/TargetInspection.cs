@@ -40,9 +40,10 @@ public sealed class TargetInspection(SatuPintuDb db, PageFetcher fetcher, TimePr
             return 0;
         }
         target.LastStatus = page.Status;
-        if (page.Status >= 400)
+        if (page.Status >= 300)
         {
-            target.LastError = $"HTTP {page.Status}";
+            // A 3xx here is what is left after the redirect limit (or a redirect to another scheme).
+            target.LastError = page.Status < 400 ? $"HTTP {page.Status}: terlalu banyak pengalihan" : $"HTTP {page.Status}";
             await db.SaveChangesAsync(ct);
             return 0;
         }

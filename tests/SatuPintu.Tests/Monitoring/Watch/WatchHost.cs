@@ -28,7 +28,7 @@ public abstract class WatchHost(bool postgres) : IAsyncLifetime
             var path = r.Path.Split('?')[0];
             if (path == "/loop")
             {
-                return (404, "text/plain", "");
+                return (302, "text/plain", "/loop");
             }
             if (!Pages.TryGetValue(path, out var page))
             {

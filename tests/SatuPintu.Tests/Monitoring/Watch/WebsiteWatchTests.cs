@@ -146,7 +146,7 @@ public abstract class WebsiteWatchTests<THost>(THost host) where THost : WatchHo
     }
 
     [Fact]
-    public async Task A_page_that_fails_or_is_too_large_is_recorded_without_findings()
+    public async Task A_page_that_fails_loops_or_is_too_large_is_recorded_without_findings()
     {
         var missing = await WatchAsync("/tidak-ada-" + Guid.NewGuid().ToString("N")[..6], "");
         host.Pages.TryRemove(host.Pages.Keys.Single(k => k.StartsWith("/tidak-ada-", StringComparison.Ordinal)), out _);
@@ -155,6 +155,13 @@ public abstract class WebsiteWatchTests<THost>(THost host) where THost : WatchHo
         Assert.Equal(404, t.LastStatus);
         Assert.Equal("HTTP 404", t.LastError);
         Assert.Empty(await FindingsAsync(missing));
+
+        var loop = await WatchAsync("/loop", "");
+        await Watch.InspectAsync(loop, CancellationToken.None);
+        var l = await host.App.WithDbAsync(db => db.WatchTargets.SingleAsync(x => x.Id == loop));
+        Assert.Equal(302, l.LastStatus);
+        Assert.Contains("pengalihan", l.LastError, StringComparison.Ordinal);
+        Assert.True(host.Sites.Received.Count(r => r.Path == "/loop") <= 6, "the redirect limit (5) holds");
 
         var big = await WatchAsync("/besar", Fixture("clean-news.html") + new string(' ', 2_100_000) + "<a href=\"https://slot88.example/\">slot gacor</a>");
         await Watch.InspectAsync(big, CancellationToken.None);
