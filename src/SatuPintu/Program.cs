@@ -4,6 +4,7 @@ using SatuPintu.Changes;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Directory;
+using SatuPintu.Feeds;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
 using SatuPintu.Network;
@@ -25,6 +26,7 @@ builder.AddAudit();
 builder.AddDirectory();
 builder.AddContent();
 builder.AddNetwork();
+builder.AddFeeds();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapDirectory();
 app.MapContent();
 app.MapNetwork();
 app.MapPortal();
+app.MapFeeds();
 
 await app.RunAsync();
 return 0;
