@@ -12,7 +12,8 @@ internal static class Conditional
 {
     public static IResult Answer(HttpContext http, byte[] body, string contentType, DateTime lastModifiedUtc)
     {
-        var etag = new EntityTagHeaderValue("\"" + WebEncoders.Base64UrlEncode(SHA256.HashData(body), 0, 16) + "\"");
+        // Weak: the same entity may go out compressed or not, and only weak comparison applies to If-None-Match anyway.
+        var etag = new EntityTagHeaderValue("\"" + WebEncoders.Base64UrlEncode(SHA256.HashData(body), 0, 16) + "\"", isWeak: true);
         var modified = new DateTimeOffset(DateTime.SpecifyKind(lastModifiedUtc, DateTimeKind.Utc)).AddTicks(-(lastModifiedUtc.Ticks % TimeSpan.TicksPerSecond));
         var response = http.Response;
         var headers = response.GetTypedHeaders();

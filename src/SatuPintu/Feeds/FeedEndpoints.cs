@@ -28,17 +28,20 @@ internal static class FeedEndpoints
         [FeedFormat.Json] = ("feed.json", "application/feed+json; charset=utf-8"),
     };
 
+    // Some feed readers and validators ask with HEAD first.
+    private static readonly string[] GetOrHead = ["GET", "HEAD"];
+
     public static void Map(WebApplication app)
     {
         foreach (var (format, (file, _)) in Files)
         {
             var f = format;
-            app.MapGet("/" + file, (HttpContext http, CancellationToken ct) => HandleAsync(http, f, null, null, ct)).CacheOutput(HostingFeature.PublicPolicy);
-            app.MapGet($"/{{kind:{ArticleKinds.RoutePattern}}}/{file}", (HttpContext http, string kind, CancellationToken ct) => HandleAsync(http, f, null, kind, ct))
+            app.MapMethods("/" + file, GetOrHead, (HttpContext http, CancellationToken ct) => HandleAsync(http, f, null, null, ct)).CacheOutput(HostingFeature.PublicPolicy);
+            app.MapMethods($"/{{kind:{ArticleKinds.RoutePattern}}}/{file}", GetOrHead, (HttpContext http, string kind, CancellationToken ct) => HandleAsync(http, f, null, kind, ct))
                 .CacheOutput(HostingFeature.PublicPolicy);
-            app.MapGet($"/opd/{{opd}}/{file}", (HttpContext http, string opd, CancellationToken ct) => HandleAsync(http, f, opd, null, ct))
+            app.MapMethods($"/opd/{{opd}}/{file}", GetOrHead, (HttpContext http, string opd, CancellationToken ct) => HandleAsync(http, f, opd, null, ct))
                 .CacheOutput(HostingFeature.PublicPolicy);
-            app.MapGet($"/opd/{{opd}}/{{kind:{ArticleKinds.RoutePattern}}}/{file}", (HttpContext http, string opd, string kind, CancellationToken ct) => HandleAsync(http, f, opd, kind, ct))
+            app.MapMethods($"/opd/{{opd}}/{{kind:{ArticleKinds.RoutePattern}}}/{file}", GetOrHead, (HttpContext http, string opd, string kind, CancellationToken ct) => HandleAsync(http, f, opd, kind, ct))
                 .CacheOutput(HostingFeature.PublicPolicy);
         }
     }

@@ -158,12 +158,35 @@ public abstract partial class FeedsTests(SatuPintuApp app)
         var marker = Guid.NewGuid().ToString("N")[..8];
         await TestArticles.CreateAsync(app, "dinkes", PublicationStatus.Draft, $"Draf rahasia {marker}");
         await TestArticles.CreateAsync(app, "dinkes", PublicationStatus.Review, $"Tinjauan rahasia {marker}");
-        await TestArticles.CreateAsync(app, "dinkes", PublicationStatus.Published, $"Terbit {marker}");
-        foreach (var url in new[] { "/feed.xml", "/opd/dinkes/rss.xml", "/berita/feed.json" })
+        var published = await TestArticles.CreateAsync(app, "dinkes", PublicationStatus.Published, $"Terbit {marker}");
+        var feeds = new[] { "/feed.xml", "/opd/dinkes/rss.xml", "/berita/feed.json" };
+        foreach (var url in feeds)
         {
             var body = await Eventually.TextAsync(_client, url, b => b.Contains($"Terbit {marker}", StringComparison.Ordinal));
             Assert.DoesNotContain("rahasia " + marker, body, StringComparison.Ordinal);
         }
+
+        // Unpublished: it leaves every feed (the cached copies are evicted through the change feed).
+        await app.WithDbAsync(async db =>
+        {
+            var a = await db.Articles.SingleAsync(x => x.Id == published);
+            a.Status = PublicationStatus.Draft;
+            return await db.SaveChangesAsync();
+        });
+        foreach (var url in feeds)
+        {
+            await Eventually.TextAsync(_client, url, b => !b.Contains($"Terbit {marker}", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Head_answers_like_get_without_a_body()
+    {
+        using var head = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri("/opd/dinkes/rss.xml", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.NotNull(head.Headers.ETag);
+        Assert.Equal("application/rss+xml", head.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
