@@ -4,6 +4,7 @@ using SatuPintu.Changes;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Directory;
+using SatuPintu.Feeds;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
 using SatuPintu.Monitoring.Alerts;
@@ -29,6 +30,7 @@ builder.AddContent();
 builder.AddNetwork();
 builder.AddMonitoringAlerts();
 builder.AddWebsiteWatch();
+builder.AddFeeds();
 
 var app = builder.Build();
 
@@ -51,6 +53,7 @@ app.MapContent();
 app.MapNetwork();
 app.MapMonitoringAlerts();
 app.MapPortal();
+app.MapFeeds();
 
 await app.RunAsync();
 return 0;

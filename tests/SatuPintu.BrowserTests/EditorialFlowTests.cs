@@ -270,7 +270,8 @@ public sealed class EditorialFlowTests(BrowserFixture fixture)
             await page.WaitForTimeoutAsync(100);
             var calls = await page.EvaluateAsync<string>("() => JSON.stringify(window.__fired === undefined ? ['hook missing'] : window.__fired)");
             fired.AddRange(JsonSerializer.Deserialize<string[]>(calls)!.Select(c => $"{url}: {c}"));
-            var scripts = await page.EvaluateAsync<int>("document.querySelectorAll('script, iframe, object, embed, [onerror], [onload], [onclick], [onmouseover]').length");
+            // The JSON-LD data block is a script element the browser never runs.
+            var scripts = await page.EvaluateAsync<int>("document.querySelectorAll('script:not([type=\"application/ld+json\"]), iframe, object, embed, [onerror], [onload], [onclick], [onmouseover]').length");
             Assert.True(scripts == 0, $"{url} has {scripts} script-capable elements");
         }
         Assert.True(fired.Count == 0, "injected script ran:\n" + string.Join("\n", fired));

@@ -29,7 +29,7 @@ public sealed class ArticleDetailModel(PublicCatalog catalog, SatuPintuDb db, Re
         }
         // The body is the one thing the catalog does not hold: one read by primary key.
         var rest = await db.Articles.AsNoTracking().Where(a => a.Id == entry.Id)
-            .Select(a => new { a.BodyHtml, a.EventEnd, a.Origin, a.SourceUrl }).FirstOrDefaultAsync(ct);
+            .Select(a => new { a.BodyHtml, a.EventEnd, a.Origin, a.SourceUrl, a.FirstPublishedAt, a.UpdatedAt, a.CreatedAt }).FirstOrDefaultAsync(ct);
         if (rest is null)
         {
             return this.Answer(404, "Artikel yang Anda cari tidak ada atau belum diterbitkan.");
@@ -39,7 +39,7 @@ public sealed class ArticleDetailModel(PublicCatalog catalog, SatuPintuDb db, Re
         {
             Id = entry.Id, OpdId = entry.OpdId, Opd = c.OpdsById[entry.OpdId], Kind = entry.Kind, Slug = card.Slug, Title = card.Title, Summary = card.Summary,
             Status = PublicationStatus.Published, PublishAt = entry.PublishAt, EventStart = card.EventStart, EventEnd = rest.EventEnd, EventPlace = card.EventPlace,
-            BodyHtml = rest.BodyHtml, Origin = rest.Origin, SourceUrl = rest.SourceUrl, Tags = entry.TagIds.Select(t => c.TagsById[t]).ToList(),
+            BodyHtml = rest.BodyHtml, FirstPublishedAt = rest.FirstPublishedAt, UpdatedAt = rest.UpdatedAt, CreatedAt = rest.CreatedAt, Origin = rest.Origin, SourceUrl = rest.SourceUrl, Tags = entry.TagIds.Select(t => c.TagsById[t]).ToList(),
         };
         (Previous, Next) = c.Neighbours(entry, now);
         return Page();

@@ -12,4 +12,9 @@ public sealed record PageMeta(string Title, string Description)
     /// <summary>Menu item to mark as current: "opd", "berita", "pengumuman", "agenda", "dokumen".</summary>
     public string? Section { get; init; }
     public bool NoIndex { get; init; }
+    /// <summary>Where the page's feeds live ("" for /feed.xml, "/berita" for /berita/feed.xml); null: no feed.</summary>
+    public string? FeedBase { get; init; }
+    public string? FeedTitle { get; init; }
+    /// <summary>schema.org JSON-LD, already serialised with an encoder that escapes &lt;, so it cannot end its script element.</summary>
+    public string? JsonLd { get; init; }
 }

@@ -26,6 +26,14 @@ public sealed class SiteOptions
     [StringLength(300)]
     public string? Address { get; set; } = "Kompleks Perkantoran Pemkab Kepahiang, Bengkulu · Telepon (0732)";
 
+    /// <summary>
+    /// The public address of the portal ("https://kepahiangkab.go.id"): feeds, the sitemap, robots.txt and
+    /// structured data use it for absolute URLs and feed ids, so they do not depend on the Host a request
+    /// names. Empty: the request's scheme and host (behind a proxy, only a trusted one's).
+    /// </summary>
+    [RegularExpression(@"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$", ErrorMessage = "SatuPintu:Site:BaseUrl must be scheme and host only, e.g. https://kepahiangkab.go.id (no path, no trailing slash).")]
+    public string? BaseUrl { get; set; }
+
     public string Name => string.IsNullOrWhiteSpace(PortalName) ? $"Portal Satu Pintu {Regency}" : PortalName;
 
     /// <summary>Under the regency's name in the header.</summary>

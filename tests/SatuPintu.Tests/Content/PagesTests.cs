@@ -49,7 +49,8 @@ public abstract class PagesTests(SatuPintuApp app) : WithPersonas(app)
         var page = await portal.GetOkAsync(url);
         Assert.Contains("Maklumat Pelayanan", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"{url}\"", await portal.GetOkAsync($"/opd/{Personas.OpdA}"), StringComparison.Ordinal);
-        Assert.Contains(url, await portal.GetOkAsync("/sitemap.xml"), StringComparison.Ordinal);
+        // Pages are in the general child sitemap (the index lists the children).
+        Assert.Contains(url, await portal.GetOkAsync("/sitemap/umum/1.xml"), StringComparison.Ordinal);
         // The same address under another OPD is not this page.
         Assert.Equal(HttpStatusCode.NotFound, (await portal.FetchAsync($"/opd/{Personas.OpdB}/halaman/{slug}")).Status);
 

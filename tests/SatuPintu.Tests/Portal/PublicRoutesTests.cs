@@ -328,8 +328,14 @@ public abstract class PublicRoutesTests(SatuPintuApp app)
     [Fact]
     public async Task Sitemap_lists_opds_and_articles()
     {
-        var xml = System.Xml.Linq.XDocument.Parse(await _client.GetOkAsync("/sitemap.xml"));
-        var locs = xml.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => new Uri(e.Value).AbsolutePath).ToList();
+        // A sitemap index: the URLs are in its child sitemaps.
+        var index = System.Xml.Linq.XDocument.Parse(await _client.GetOkAsync("/sitemap.xml"));
+        var locs = new List<string>();
+        foreach (var child in index.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => new Uri(e.Value).AbsolutePath).ToList())
+        {
+            var xml = System.Xml.Linq.XDocument.Parse(await _client.GetOkAsync(child));
+            locs.AddRange(xml.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => new Uri(e.Value).AbsolutePath));
+        }
         Assert.Contains("/opd/setda", locs);
         Assert.Contains("/berita", locs);
         var articleCount = await app.WithDbAsync(db => Public(db).CountAsync());
