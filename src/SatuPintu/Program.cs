@@ -6,6 +6,7 @@ using SatuPintu.Data;
 using SatuPintu.Directory;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
+using SatuPintu.Monitoring;
 using SatuPintu.Network;
 using SatuPintu.Portal;
 
@@ -25,6 +26,7 @@ builder.AddAudit();
 builder.AddDirectory();
 builder.AddContent();
 builder.AddNetwork();
+builder.AddMonitoring();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapHosting();
 app.MapDirectory();
 app.MapContent();
 app.MapNetwork();
+app.MapMonitoring();
 app.MapPortal();
 
 await app.RunAsync();

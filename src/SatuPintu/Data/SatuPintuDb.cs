@@ -35,6 +35,8 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Network.Site> NetworkSites => Set<Network.Site>(); public DbSet<Network.SiteOpd> NetworkSiteOpds => Set<Network.SiteOpd>(); public DbSet<Network.SiteStateChange> NetworkSiteStateChanges => Set<Network.SiteStateChange>(); public DbSet<Network.Link> NetworkLinks => Set<Network.Link>(); public DbSet<Network.Uplink> NetworkUplinks => Set<Network.Uplink>(); public DbSet<Network.Subnet> NetworkSubnets => Set<Network.Subnet>(); public DbSet<Network.Phase> NetworkPhases => Set<Network.Phase>(); public DbSet<Network.BudgetLine> NetworkBudgetLines => Set<Network.BudgetLine>();
 
+    public DbSet<Monitoring.Check> MonitorChecks => Set<Monitoring.Check>(); public DbSet<Monitoring.CheckStatus> MonitorCheckStatus => Set<Monitoring.CheckStatus>(); public DbSet<Monitoring.Incident> MonitorIncidents => Set<Monitoring.Incident>(); public DbSet<Monitoring.IncidentEvent> MonitorIncidentEvents => Set<Monitoring.IncidentEvent>(); public DbSet<Monitoring.IncidentOpd> MonitorIncidentOpds => Set<Monitoring.IncidentOpd>(); public DbSet<Monitoring.MaintenanceWindow> MonitorMaintenanceWindows => Set<Monitoring.MaintenanceWindow>(); public DbSet<Monitoring.CheckRollup> MonitorRollups => Set<Monitoring.CheckRollup>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
