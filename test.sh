@@ -10,6 +10,7 @@ need_packages=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresql)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
+[ -x /usr/sbin/nft ] || need_packages+=(nftables)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_packages[*]} from Debian's packages"
   as_root=""

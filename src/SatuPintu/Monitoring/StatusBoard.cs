@@ -56,7 +56,7 @@ public sealed class StatusBoard(SatuPintuDb db, TimeProvider time)
                 g.FirstOrDefault(c => c.Kind == CheckKind.Http) is { } web ? Public(web) : null,
                 [.. g.Where(c => c.NetworkLinkId is null && c.Kind is not (CheckKind.Icmp or CheckKind.Http)).Select(Public)]))
             .ToList();
-        var incidents = await db.MonitorIncidents.AsNoTracking().Include(i => i.Timeline).Include(i => i.Opds).ThenInclude(o => o.Opd)
+        var incidents = await db.MonitorIncidents.AsNoTracking().AsSplitQuery().Include(i => i.Timeline).Include(i => i.Opds).ThenInclude(o => o.Opd)
             .Where(i => i.OpenedAt >= from && (i.Check == null || i.Check.Public)).OrderByDescending(i => i.OpenedAt).Take(50).ToListAsync(ct);
         var windows = await db.MonitorMaintenanceWindows.AsNoTracking().Where(w => w.EndsAt >= now).OrderBy(w => w.StartsAt).Take(20).ToListAsync(ct);
         return new StatusSnapshot(now, opds, [.. checks.Where(c => c.Opd is null).Select(Public)],

@@ -18,6 +18,7 @@ public sealed class SqliteSampleStore(string folder) : ISampleStore
         foreach (var day in samples.GroupBy(s => SampleDays.DayOf(s.AtMs)))
         {
             var file = FileOf(day.Key);
+            System.IO.Directory.CreateDirectory(folder);
             await using var connection = new SqliteConnection(ConnectionString(file, create: true));
             await connection.OpenAsync(ct);
             if (!_ready.ContainsKey(day.Key) || !File.Exists(file))
