@@ -14,6 +14,7 @@ public sealed class Rollups(IServiceScopeFactory scopes, ISampleStore samples, T
 {
     public const string Job = "monitoring-rollups";
     internal const string Position = "monitoring-rolled-hour";
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,6 +38,20 @@ public sealed class Rollups(IServiceScopeFactory scopes, ISampleStore samples, T
 
     /// <summary>Rolls up what is finished and drops what is past the raw window.</summary>
     public async Task RunAsync(CancellationToken ct)
+    {
+        // The lease keeps other nodes out; this keeps a second pass of this node (an admin's, a test's) out.
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await RunCoreAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RunCoreAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
