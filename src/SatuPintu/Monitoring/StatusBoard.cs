@@ -66,6 +66,12 @@ public sealed class StatusBoard(SatuPintuDb db, TimeProvider time)
             [.. windows.Select(w => new PublicMaintenance(w.Title, w.StartsAt, w.EndsAt, w.WeekDays != 0))]);
     }
 
+    /// <summary>The live state of an OPD's public checks (OPD page), or of all of them (null: /jaringan).</summary>
+    public async Task<IReadOnlyList<(string Name, CheckState State)>> LiveAsync(int? opdId, CancellationToken ct) =>
+        [.. (await db.MonitorChecks.AsNoTracking().Where(c => c.Public && !c.Paused && (opdId == null || c.OpdId == opdId))
+            .OrderBy(c => c.Name).Select(c => new { c.Name, State = c.Status == null ? CheckState.Unknown : c.Status.State }).ToListAsync(ct))
+            .Select(c => (c.Name, c.State))];
+
     public async Task<object> JsonAsync(CancellationToken ct)
     {
         var s = await SnapshotAsync(ct);

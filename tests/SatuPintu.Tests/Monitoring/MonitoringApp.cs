@@ -28,10 +28,14 @@ public sealed class RecordingAlertSink : IAlertSink
 /// </summary>
 public class MonitoringApp : SatuPintuApp
 {
-    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+    public FakeTimeProvider Clock { get; }
     public RecordingAlertSink Sink { get; } = new();
 
-    protected MonitoringApp(bool postgres) : base(postgres, new() { ["SatuPintu:Monitoring:Enabled"] = "false", ["SatuPintu:Monitoring:ProbeTimeoutMilliseconds"] = "1000" }) { }
+    protected MonitoringApp(bool postgres, Dictionary<string, string?>? extra = null, FakeTimeProvider? clock = null)
+        : base(postgres, new(extra ?? []) { ["SatuPintu:Monitoring:Enabled"] = "false", ["SatuPintu:Monitoring:ProbeTimeoutMilliseconds"] = "1000" })
+    {
+        Clock = clock ?? new(TimeProvider.System.GetUtcNow());
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,6 +58,10 @@ public class MonitoringApp : SatuPintuApp
 public sealed class SqliteMonitoringApp() : MonitoringApp(postgres: false);
 
 public sealed class PostgresMonitoringApp() : MonitoringApp(postgres: true);
+
+/// <summary>Another web node on the same PostgreSQL database as <paramref name="first"/>, on the same (fake) clock.</summary>
+public sealed class SecondNode(MonitoringApp first)
+    : MonitoringApp(postgres: false, new() { ["ConnectionStrings:Postgres"] = first.PostgresConnectionString }, first.Clock);
 
 public static class MonitoringHosts
 {

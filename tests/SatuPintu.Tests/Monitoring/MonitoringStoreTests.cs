@@ -65,6 +65,8 @@ public abstract class MonitoringStoreTests(MonitoringApp app) : WithPersonas(app
         Assert.DoesNotContain(firstDay, await store.DaysAsync(CancellationToken.None));
         var lastHour = hours[^1].Start;
         Assert.Equal(hours.Count, await app.WithDbAsync(db => db.MonitorRollups.CountAsync(r => r.CheckId == id && r.Period == RollupPeriod.Hour && r.Start <= lastHour)));
+        // The OPD page shows the live state.
+        Assert.Contains("Status sekarang", await Personas.Api(app, null).GetStringAsync(new Uri("/opd/dinkes", UriKind.Relative)), StringComparison.Ordinal);
         await admin.PostAsync(new Uri($"/api/v1/monitoring/checks/{id}/pause", UriKind.Relative), null);
     }
 
