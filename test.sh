@@ -12,6 +12,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_packages+=(postgresq
 fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
 [ -f /usr/lib/python3/dist-packages/feedparser/__init__.py ] || need_packages+=(python3-feedparser)
 [ -x /usr/bin/xmllint ] || need_packages+=(libxml2-utils)
+[ -x /usr/sbin/nft ] || need_packages+=(nftables)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_packages[*]} from Debian's packages"
   as_root=""

@@ -9,6 +9,7 @@ using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
 using SatuPintu.Monitoring.Alerts;
 using SatuPintu.Monitoring.Watch;
+using SatuPintu.Monitoring;
 using SatuPintu.Network;
 using SatuPintu.Portal;
 
@@ -31,6 +32,7 @@ builder.AddNetwork();
 builder.AddMonitoringAlerts();
 builder.AddWebsiteWatch();
 builder.AddFeeds();
+builder.AddMonitoring();
 
 var app = builder.Build();
 
@@ -52,6 +54,7 @@ app.MapDirectory();
 app.MapContent();
 app.MapNetwork();
 app.MapMonitoringAlerts();
+app.MapMonitoring();
 app.MapPortal();
 app.MapFeeds();
 

@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         {
             People = await Personas.CreateAsync(App);
             StrangerTokenId = (await Personas.CreateAsync(App)).Admin.TokenId;
+            await M.PrepareAsync(App);
             foreach (var p in People.All)
             {
                 Cookies[p.Name] = await Personas.SignInAsync(App, p.Email);
@@ -307,6 +308,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/pemantauan/situs/{handler?}", "POST", "FalseAlarm", Rule.Nobody, false, default, (c, _, _) => N.Form(c, "/admin/pemantauan/situs/FalseAlarm?id=999999", "/admin/pemantauan/situs")),
         new("admin/pemantauan/situs/{handler?}", "POST", "AddKeyword", Rule.AdminOnly, false, default, (c, _, _) => M.Keyword(c, "AddKeyword")),
         new("admin/pemantauan/situs/{handler?}", "POST", "RemoveKeyword", Rule.AdminOnly, false, default, async (c, _, _) => { (await M.Keyword(c, "AddKeyword")).Dispose(); return await M.Keyword(c, "RemoveKeyword"); }),
+        // Monitoring: everything for Diskominfo admins; the status for anyone (checks only on loopback targets, created paused).
+        new("api/v1/status", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/status")),
+        new("api/v1/monitoring/checks", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/api/v1/monitoring/checks")),
+        new("api/v1/monitoring/checks", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, "/api/v1/monitoring/checks", M.NewCheck())),
+        new("api/v1/monitoring/checks/{id:long}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, $"/api/v1/monitoring/checks/{M.CheckId}")),
+        new("api/v1/monitoring/checks/{id:long}/pause", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, $"/api/v1/monitoring/checks/{M.CheckId}/pause")),
+        new("api/v1/monitoring/checks/{id:long}/resume", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, $"/api/v1/monitoring/checks/{M.CheckId}/resume")),
+        new("admin/pemantauan/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pemantauan")),
+        new("admin/pemantauan/{handler?}", "POST", "Save", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pemantauan/Save", "/admin/pemantauan", M.CheckForm())),
+        new("admin/pemantauan/{handler?}", "POST", "Pause", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"/admin/pemantauan/Pause?id={M.CheckId}", "/admin/pemantauan")),
+        new("admin/pemantauan/{handler?}", "POST", "Resume", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"/admin/pemantauan/Resume?id={M.CheckId}", "/admin/pemantauan")),
+        new("admin/pemantauan/{handler?}", "POST", "Acknowledge", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"/admin/pemantauan/Acknowledge?id={M.IncidentId}", "/admin/pemantauan", new() { ["Note"] = "uji" })),
+        new("admin/pemantauan/{handler?}", "POST", "Maintenance", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pemantauan/Maintenance", "/admin/pemantauan", M.WindowForm())),
     ];
 
     /// <summary>The edit pages' workflow handlers also exist on their "baru" routes, where there is no item: always 404.</summary>

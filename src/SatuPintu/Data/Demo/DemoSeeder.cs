@@ -55,6 +55,7 @@ public sealed class DemoSeeder(SatuPintuDb db, TimeProvider time, IServiceProvid
         await AddArticlesCoreAsync(DemoArticles, ct);
         await new DemoDocuments(db, services.DataSettings()).AddAsync(opds, now, ct);
         await new DemoNetwork(db).AddAsync(opds, await db.OpdUnits.ToListAsync(ct), ct);
+        await services.GetRequiredService<Monitoring.DefaultChecks>().EnsureAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Seeded the Kepahiang demo instance: {Opds} OPDs, {Articles} articles (demo data, replace before production)", opds.Count, DemoArticles);
         return true;

@@ -1,0 +1,145 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuPintu.Data;
+using SatuPintu.Hosting;
+using SatuPintu.Monitoring.Probes;
+using SatuPintu.Monitoring.Samples;
+
+namespace SatuPintu.Monitoring.Engine;
+
+/// <summary>One round's result, on its way to the writer.</summary>
+public sealed record ProbeOutcome(long CheckId, DateTime At, ProbeResult Result);
+
+/// <summary>
+/// The one writer of results: reads the channel in batches, judges each result (<see cref="Judge"/>),
+/// saves states and incidents in one transaction, appends the raw samples to the day store and hands
+/// the alerts to <see cref="IAlertSink"/>. Nothing here is content: no audit rows, no change feed.
+/// </summary>
+public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore samples, IAlertSink alerts, TimeProvider time,
+    IOptions<MonitoringOptions> options, IOptions<SatuPintuOptions> site, MonitorMetrics metrics, ILogger<ResultWriter> log) : BackgroundService
+{
+    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(100_000) { SingleReader = true });
+    private readonly Dictionary<long, bool> _canaryFailed = [];
+    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone);
+
+    public ValueTask EnqueueAsync(ProbeOutcome outcome, CancellationToken ct) => _queue.Writer.WriteAsync(outcome, ct);
+
+    /// <summary>Completes when everything enqueued before the call is saved and its alerts handed over.</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _queue.Writer.WriteAsync(done, ct);
+        await done.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<ProbeOutcome>();
+        var flushes = new List<TaskCompletionSource>();
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            while (batch.Count < 2000 && _queue.Reader.TryRead(out var item))
+            {
+                if (item is ProbeOutcome o)
+                {
+                    batch.Add(o);
+                }
+                else
+                {
+                    flushes.Add((TaskCompletionSource)item);
+                    break;
+                }
+            }
+            try
+            {
+                if (batch.Count > 0)
+                {
+                    await WriteAsync(batch, stoppingToken);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Writing {Count} monitoring results failed; they are lost, the next rounds go on", batch.Count);
+            }
+            batch.Clear();
+            flushes.ForEach(f => f.TrySetResult());
+            flushes.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<ProbeOutcome> batch, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
+        var now = time.GetUtcNow().UtcDateTime;
+        var checks = await LoadWithAncestorsAsync(db, batch.Select(b => b.CheckId), ct);
+        var windows = await db.MonitorMaintenanceWindows.AsNoTracking().Where(w => w.StartsAt <= now && w.EndsAt >= now).ToListAsync(ct);
+        foreach (var canary in batch.Where(b => checks.TryGetValue(b.CheckId, out var c) && c.Canary))
+        {
+            _canaryFailed[canary.CheckId] = !canary.Result.Ok;
+        }
+        var canaries = await db.MonitorChecks.Where(c => c.Canary && !c.Paused).Select(c => c.Id).ToListAsync(ct);
+        var cutOff = canaries.Count > 0 && canaries.All(id => _canaryFailed.GetValueOrDefault(id));
+        var book = new IncidentTimeline(db, now);
+        var raw = new List<Sample>(batch.Count);
+        var toAlert = new List<(Check Check, CheckState State)>();
+        var opt = options.Value;
+        foreach (var outcome in batch.OrderBy(b => Depth(checks, b.CheckId)))
+        {
+            if (!checks.TryGetValue(outcome.CheckId, out var check) || check.Paused)
+            {
+                continue;
+            }
+            var status = check.Status ??= new CheckStatus { CheckId = check.Id };
+            var parent = check.ParentCheckId is { } p && checks.TryGetValue(p, out var pc) ? pc.Status?.State : null;
+            var ctx = new JudgeContext(outcome.At, windows.Any(w => w.Applies(check) && w.Covers(outcome.At, Zone)),
+                cutOff && !check.Canary, parent, opt.FlapTransitions, TimeSpan.FromMinutes(opt.FlapWindowMinutes));
+            var verdict = Judge.Apply(check, status, outcome.Result, ctx);
+            raw.Add(new Sample(check.Id, new DateTimeOffset(outcome.At).ToUnixTimeMilliseconds(), verdict.Sample, outcome.Result.RttMs, outcome.Result.LossPercent));
+            metrics.Observe(check, verdict, outcome.Result);
+            if (verdict.Changed)
+            {
+                await book.OnTransitionAsync(check, verdict, checks, ct);
+            }
+            if (verdict.Alert is { } a)
+            {
+                toAlert.Add((check, a));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await samples.AppendAsync(raw, ct);
+        foreach (var (check, state) in toAlert)
+        {
+            var opds = check.Opd is { } o ? new[] { o.Slug } : [];
+            var summary = state == CheckState.Down ? $"{check.Name} terputus" : $"{check.Name} pulih";
+            await alerts.PublishAsync(new MonitorAlert("state", check.Id, check.Name, [.. opds.Concat(book.OpdsOf(check.Status!.OpenIncidentId)).Distinct()],
+                state, now, check.Status!.OpenIncidentId ?? book.LastResolvedOf(check.Id), summary, check.Status.LastError), ct);
+        }
+    }
+
+    private static async Task<Dictionary<long, Check>> LoadWithAncestorsAsync(SatuPintuDb db, IEnumerable<long> ids, CancellationToken ct)
+    {
+        var loaded = new Dictionary<long, Check>();
+        var wanted = ids.Distinct().ToList();
+        while (wanted.Count > 0)
+        {
+            foreach (var c in await db.MonitorChecks.Include(c => c.Status).Include(c => c.Opd).Where(c => wanted.Contains(c.Id)).ToListAsync(ct))
+            {
+                loaded[c.Id] = c;
+            }
+            wanted = [.. loaded.Values.Where(c => c.ParentCheckId is { } p && !loaded.ContainsKey(p)).Select(c => c.ParentCheckId!.Value).Distinct()];
+        }
+        return loaded;
+    }
+
+    private static int Depth(Dictionary<long, Check> checks, long id)
+    {
+        var depth = 0;
+        for (var c = checks.GetValueOrDefault(id); c?.ParentCheckId is { } p && depth < 32; c = checks.GetValueOrDefault(p))
+        {
+            depth++;
+        }
+        return depth;
+    }
+}

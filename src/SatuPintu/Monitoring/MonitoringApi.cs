@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using SatuPintu.Accounts;
+using SatuPintu.Data;
+using SatuPintu.Hosting;
+using SatuPintu.Shared;
+
+namespace SatuPintu.Monitoring;
+
+/// <summary>/api/v1/monitoring (admin token) and the public /api/v1/status.</summary>
+internal static class MonitoringApi
+{
+    public sealed record CheckDto(long Id, string Name, string Kind, string Target, int IntervalSeconds, string State, string? LastCheckedAt,
+        long? ParentId, string? Opd, bool Paused, int FailuresToDown, int SuccessesToUp, string? LastError, double? LastRttMs, double? LastLossPercent, string? Since);
+
+    public const string AdminPolicy = "monitoring-admin";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/monitoring").WithTags("Pemantauan").RequireAuthorization(AdminPolicy);
+        g.MapGet("/checks", async (SatuPintuDb db, CancellationToken ct) =>
+            Results.Ok((await Query(db).OrderBy(c => c.Id).ToListAsync(ct)).Select(ToDto))).WithSummary("Semua pemeriksaan dengan statusnya (admin)");
+        g.MapGet("/checks/{id:long}", async (long id, SatuPintuDb db, CancellationToken ct) =>
+            await Query(db).FirstOrDefaultAsync(c => c.Id == id, ct) is { } c ? Results.Ok(ToDto(c)) : Results.Problem(statusCode: 404, title: "Pemeriksaan tidak ditemukan"))
+            .WithSummary("Satu pemeriksaan (admin)");
+        g.MapPost("/checks", async (CheckInput input, CheckEditing editing, SatuPintuDb db, CancellationToken ct) =>
+            ApiProblems.Answer(await editing.SaveAsync(null, input, ct), c => Results.Json(new { id = c.Id }, statusCode: StatusCodes.Status201Created)))
+            .WithSummary("Tambah pemeriksaan (admin): icmp, tcp, http atau dns; 400 dengan kolom yang salah");
+        g.MapPost("/checks/{id:long}/pause", async (long id, CheckEditing editing, SatuPintuDb db, CancellationToken ct) =>
+            ApiProblems.Answer(await editing.SetPausedAsync(id, true, ct), c => Results.Ok(new { id = c.Id, state = "paused" }))).WithSummary("Jeda pemeriksaan (admin)");
+        g.MapPost("/checks/{id:long}/resume", async (long id, CheckEditing editing, CancellationToken ct) =>
+            ApiProblems.Answer(await editing.SetPausedAsync(id, false, ct), c => Results.Ok(new { id = c.Id, state = "unknown" }))).WithSummary("Lanjutkan pemeriksaan (admin)");
+        api.MapGet("/status", async (StatusBoard board, CancellationToken ct) => Results.Ok(await board.JsonAsync(ct)))
+            .AllowAnonymous().WithTags("Pemantauan").WithSummary("Status layanan dan jaringan untuk publik (tanpa alamat internal)");
+    }
+
+    private static IQueryable<Check> Query(SatuPintuDb db) => db.MonitorChecks.AsNoTracking().Include(c => c.Status).Include(c => c.Opd);
+
+    public static string ApiName(this CheckState s) => s.ToString().ToLowerInvariant();
+
+    public static CheckState Shown(this Check c) => c.Paused ? CheckState.Paused : c.Status?.State ?? CheckState.Unknown;
+
+    private static CheckDto ToDto(Check c) => new(c.Id, c.Name, c.Kind.ToString().ToLowerInvariant(), c.Target, c.IntervalSeconds, c.Shown().ApiName(),
+        c.Status?.LastCheckedAt is { } at ? at.ToString("O") : null, c.ParentCheckId, c.Opd?.Slug, c.Paused, c.FailuresToDown, c.SuccessesToUp,
+        c.Status?.LastError, c.Status?.LastRttMs, c.Status?.LastLossPercent, c.Status?.Since?.ToString("O"));
+
+    public static void AddPolicy(IServiceCollection services) =>
+        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.IsAdmin()));
+}

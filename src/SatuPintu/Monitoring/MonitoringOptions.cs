@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace SatuPintu.Monitoring;
+
+/// <summary>Settings of the monitoring engine: "SatuPintu:Monitoring".</summary>
+public sealed class MonitoringOptions
+{
+    public const string Section = "SatuPintu:Monitoring";
+
+    /// <summary>Run the scheduler on this node. Off: checks are kept and shown, nothing is probed here.</summary>
+    public bool Enabled { get; set; } = true;
+
+    [Range(1, 86400)]
+    public int MinIntervalSeconds { get; set; } = 5;
+
+    [Range(1, 365)]
+    public int RawSampleDays { get; set; } = 7;
+
+    /// <summary>Probes of one kind running at once on this node.</summary>
+    [Range(1, 10000)]
+    public int ConcurrencyPerKind { get; set; } = 256;
+
+    /// <summary>Checks claimed per scheduler pass.</summary>
+    [Range(1, 100000)]
+    public int ClaimBatch { get; set; } = 2000;
+
+    [Range(100, 60000)]
+    public int ProbeTimeoutMilliseconds { get; set; } = 3000;
+
+    /// <summary>State changes within <see cref="FlapWindowMinutes"/> from which a check counts as flapping (alerts held back).</summary>
+    [Range(2, 1000)]
+    public int FlapTransitions { get; set; } = 6;
+
+    [Range(1, 1440)]
+    public int FlapWindowMinutes { get; set; } = 30;
+
+    /// <summary>/metrics in Prometheus format; off by default (it names every check).</summary>
+    public bool MetricsEnabled { get; set; }
+
+    /// <summary>When set, /metrics wants "Authorization: Bearer" with this value.</summary>
+    public string? MetricsToken { get; set; }
+}
+
+[OptionsValidator]
+public sealed partial class MonitoringOptionsValidator : IValidateOptions<MonitoringOptions>;

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SatuPintu.Monitoring.Engine;
+using SatuPintu.Monitoring.Samples;
+using SatuPintu.Tests.Infrastructure;
+
+namespace SatuPintu.Tests.Monitoring;
+
+/// <summary>
+/// Two web nodes on one PostgreSQL database: each round of each check runs on exactly one node
+/// (claimed with SKIP LOCKED), and when one node stops the other runs every check from the next round.
+/// </summary>
+public sealed class MultiNodeTests : IAsyncLifetime
+{
+    private readonly PostgresMonitoringApp _a = new();
+    private SecondNode _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        _ = _a.Services;
+        _b = new SecondNode(_a);
+        _ = _b.Services;
+        await Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _b.DisposeAsync();
+        await _a.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Each_check_runs_once_per_round_and_a_stopped_node_hands_its_checks_over()
+    {
+        using var target = new TcpTarget();
+        var admin = Personas.Api(_a, (await _a.PeopleAsync()).Admin);
+        var ids = new List<long>();
+        for (var i = 0; i < 30; i++)
+        {
+            using var r = await admin.PostAsJsonAsync("/api/v1/monitoring/checks", new { name = $"Simpul {i}", kind = "tcp", target = target.Target, intervalSeconds = 5 });
+            ids.Add((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+        }
+        var start = _a.Clock.GetUtcNow().UtcDateTime;
+        const int rounds = 4;
+        for (var i = 0; i < rounds; i++)
+        {
+            _a.Clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.WhenAll(_a.RoundAsync(0), _b.RoundAsync(0));
+        }
+        var store = _a.Services.GetRequiredService<ISampleStore>();
+        var samples = (await store.ReadAsync(start, _a.Clock.GetUtcNow().UtcDateTime.AddSeconds(1), CancellationToken.None)).Where(s => ids.Contains(s.CheckId)).ToList();
+        Assert.All(ids, id => Assert.Equal(rounds, samples.Count(s => s.CheckId == id)));
+        Assert.True(_a.Services.GetRequiredService<MonitorMetrics>().StartedCount > 0);
+        Assert.True(_b.Services.GetRequiredService<MonitorMetrics>().StartedCount > 0, "both nodes should take a share");
+
+        await _b.DisposeAsync();
+        var handedOver = _a.Clock.GetUtcNow().UtcDateTime.AddMilliseconds(1);
+        _a.Clock.Advance(TimeSpan.FromSeconds(5));
+        await _a.RoundAsync(0);
+        samples = [.. (await store.ReadAsync(handedOver, _a.Clock.GetUtcNow().UtcDateTime.AddSeconds(1), CancellationToken.None)).Where(s => ids.Contains(s.CheckId))];
+        Assert.All(ids, id => Assert.Single(samples, s => s.CheckId == id));
+    }
+}
