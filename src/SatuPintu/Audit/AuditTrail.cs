@@ -43,7 +43,7 @@ public sealed class AuditTrail(IHttpContextAccessor http, TimeProvider time) : I
                 explicitEvent.Entity.Actor = actor ?? "anonim";
             }
         }
-        if (actor is null)
+        if (actor is null || AuditSummary.Active)
         {
             return null;
         }

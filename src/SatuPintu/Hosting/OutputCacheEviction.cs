@@ -8,7 +8,8 @@ namespace SatuPintu.Hosting;
 /// Drops the cached public pages a batch of changes can affect (tags of <see cref="PublicPageTags"/>).
 /// Runs after the catalog has rebuilt, so a page cached again right after is built from the new data.
 /// An OPD's slug comes from the catalog; a change whose OPD is unknown, and any change of an OPD,
-/// unit, service or tag (their names show on many pages), drops every public page.
+/// unit, service or tag (their names show on many pages), drops every public page. A network
+/// change drops /jaringan and the pages of the OPDs housed at the site it touches.
 /// </summary>
 public sealed class OutputCacheEviction(IOutputCacheStore store, PublicCatalog catalog) : IChangeConsumer
 {
@@ -29,6 +30,16 @@ public sealed class OutputCacheEviction(IOutputCacheStore store, PublicCatalog c
         foreach (var c in changes)
         {
             tags.Add(PublicPageTags.Other);
+            if (c.Kind == Network.NetworkFeature.Kind)
+            {
+                // /jaringan, plus the page of the OPD housed where the row is (see Network.SiteOpdChanges).
+                tags.Add(PublicPageTags.Kind(c.Kind));
+                if (c.OpdId is { } housed)
+                {
+                    tags.Add(snapshot?.OpdsById.GetValueOrDefault(housed) is { } at ? PublicPageTags.Opd(at.Slug) : PublicPageTags.All);
+                }
+                continue;
+            }
             if (c.Kind is not ("article" or "document" or "page"))
             {
                 tags.Add(PublicPageTags.All);

@@ -6,15 +6,14 @@ namespace SatuPintu.Network;
 
 /// <summary>/jaringan: Program Internet Satu Pintu in public — progress, budget, the map and every OPD's status.</summary>
 [OutputCache(PolicyName = HostingFeature.PublicPolicy)]
-public sealed class JaringanModel(NetworkProgress progress) : PageModel
+public sealed class JaringanModel(NetworkSnapshotCache snapshots) : PageModel
 {
     public NetworkSnapshot Snapshot { get; private set; } = null!;
     public NetworkMap Map { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Snapshot = await progress.SnapshotAsync(ct);
-        Map = new NetworkMap(Snapshot.Sites);
+        (Snapshot, Map) = await snapshots.GetAsync(ct);
     }
 
     /// <summary>"58%" of a part, or a dash when there is nothing to divide by.</summary>

@@ -29,6 +29,9 @@ public static class NetworkFeature
         builder.Services.AddPublicEntity<Uplink>(Kind, _ => null);
         builder.Services.AddPublicEntity<Phase>(Kind, _ => null);
         builder.Services.AddPublicEntity<BudgetLine>(Kind, _ => null);
+        builder.Services.AddSingleton<Data.ISaveCompanion, SiteOpdChanges>();
+        builder.Services.AddSingleton<NetworkSnapshotCache>();
+        builder.Services.AddSingleton<IChangeConsumer>(sp => sp.GetRequiredService<NetworkSnapshotCache>());
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(NetworkAccess.ReadPolicy, p => p.RequireAuthenticatedUser().RequireAssertion(c => c.User.MaySeeNetworkAdmin()));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Network/Admin", NetworkAccess.ReadPolicy));

@@ -40,11 +40,11 @@ internal static class ImportFiles
         return buffer;
     }
 
-    public static async Task<ImportResult> ImportAsync(SatuPintuApp app, MemoryStream file, bool commit = true)
+    public static async Task<ImportResult> ImportAsync(SatuPintuApp app, MemoryStream file, bool commit = true, string? fileName = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<NetworkImporter>();
         file.Position = 0;
-        return await importer.RunAsync(ImportReaders.Read(file), "uji@example.go.id", commit, CancellationToken.None);
+        return await importer.RunAsync(ImportReaders.Read(file), "uji@example.go.id", commit, CancellationToken.None, fileName);
     }
 }

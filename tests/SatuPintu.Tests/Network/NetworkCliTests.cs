@@ -44,6 +44,25 @@ public sealed class NetworkCliTests : IDisposable
     }
 
     [Fact]
+    public async Task User_add_grants_the_read_only_pimpinan_role_and_refuses_it_per_opd()
+    {
+        var (exit, output, error) = await RunAsync("user", "add", "--email", "kadis@kepahiangkab.go.id", "--role", "pimpinan");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Akun kadis@kepahiangkab.go.id: pimpinan.", output, StringComparison.Ordinal);
+        using var conn = new SqliteConnection($"Data Source={Path.Combine(_dataDir, "satupintu.db")};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT r.Name FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId JOIN AspNetUsers u ON u.Id = ur.UserId WHERE u.Email = 'kadis@kepahiangkab.go.id'";
+        Assert.Equal(SatuPintu.Network.NetworkAccess.PimpinanRole, cmd.ExecuteScalar());
+
+        // Granting it again changes nothing; with an OPD it is refused, since it reads every OPD.
+        Assert.Equal(0, (await RunAsync("user", "add", "--email", "kadis@kepahiangkab.go.id", "--role", "pimpinan")).Exit);
+        (exit, _, error) = await RunAsync("user", "add", "--email", "kabag@kepahiangkab.go.id", "--role", "pimpinan", "--opd", "dinkes");
+        Assert.Equal(2, exit);
+        Assert.Contains("pimpinan berlaku untuk semua OPD", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_prints_row_errors_and_exits_2_having_changed_nothing_then_imports()
     {
         var bad = File("bad.csv", "provider,mbps,contract_start,monthly_cost\nISP Baik,100,2026-01-01,0\nISP Buruk,seratus,2026-01-01,-5\n");

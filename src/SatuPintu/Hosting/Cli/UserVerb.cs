@@ -17,7 +17,7 @@ internal static class UserVerb
     public static CliVerb Verb => new(app =>
     {
         var email = CliOptions.Email();
-        var role = CliOptions.Text("--role", "admin|editor|reviewer", "peran akun; editor dan reviewer wajib --opd", required: true);
+        var role = CliOptions.Text("--role", "admin|pimpinan|editor|reviewer", "peran akun; pimpinan hanya melihat (laporan jaringan); editor dan reviewer wajib --opd", required: true);
         var opd = CliOptions.Text("--opd", "SLUG", "slug OPD untuk editor dan reviewer");
         var name = CliOptions.Text("--name", "NAMA", "nama tampilan");
         var add = new Command("add", "Menambah akun atau perannya di OPD (surel yang sudah ada mendapat keanggotaan baru).\n" + PasswordNote) { email, role, opd, name };
@@ -29,7 +29,7 @@ internal static class UserVerb
         return new Command("user", "Menambah akun, mengatur ulang kata sandi, menonaktifkan akun.") { add, reset, disable };
     });
 
-    private static async Task<int> RunAsync(WebApplication app, string sub, string email, (bool Admin, OpdRole Role) role, string? opd, string? name)
+    private static async Task<int> RunAsync(WebApplication app, string sub, string email, (string? Global, OpdRole Role) role, string? opd, string? name)
     {
         await app.PrepareDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
@@ -39,24 +39,25 @@ internal static class UserVerb
         using var actor = AuditActor.Use($"cli:user {sub}");
         return sub switch
         {
-            "add" => await AddAsync(users, db, time, email, role, opd, name),
+            "add" => await AddAsync(users, scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>(), db, time, email, role, opd, name),
             "reset-password" => await ResetAsync(users, db, time, email),
             _ => await DisableAsync(users, db, time, email),
         };
     }
 
-    private static (bool Admin, OpdRole Role) ParseRole(string? role, string? opd) => role switch
+    private static (string? Global, OpdRole Role) ParseRole(string? role, string? opd) => role switch
     {
-        "admin" when opd is null => (true, default),
-        "admin" => throw new CliUsageException("admin berlaku untuk semua OPD: jangan pakai --opd"),
+        "admin" when opd is null => (Access.AdminRole, default),
+        "pimpinan" when opd is null => (Network.NetworkAccess.PimpinanRole, default),
+        "admin" or "pimpinan" => throw new CliUsageException($"{role} berlaku untuk semua OPD: jangan pakai --opd"),
         "editor" or "reviewer" when opd is null => throw new CliUsageException($"{role} wajib --opd SLUG"),
-        "editor" => (false, OpdRole.Editor),
-        "reviewer" => (false, OpdRole.Reviewer),
-        null => throw new CliUsageException("--role wajib diisi: admin, editor atau reviewer"),
-        _ => throw new CliUsageException($"peran tidak dikenal: '{role}' (admin, editor, reviewer)"),
+        "editor" => (null, OpdRole.Editor),
+        "reviewer" => (null, OpdRole.Reviewer),
+        null => throw new CliUsageException("--role wajib diisi: admin, pimpinan, editor atau reviewer"),
+        _ => throw new CliUsageException($"peran tidak dikenal: '{role}' (admin, pimpinan, editor, reviewer)"),
     };
 
-    private static async Task<int> AddAsync(UserManager<AppUser> users, SatuPintuDb db, TimeProvider time, string email, (bool Admin, OpdRole Role) role, string? opdSlug, string? name)
+    private static async Task<int> AddAsync(UserManager<AppUser> users, RoleManager<IdentityRole> roles, SatuPintuDb db, TimeProvider time, string email, (string? Global, OpdRole Role) role, string? opdSlug, string? name)
     {
         var opd = opdSlug is null ? null : await db.Opds.FirstOrDefaultAsync(o => o.Slug == opdSlug);
         if (opdSlug is not null && opd is null)
@@ -71,11 +72,12 @@ internal static class UserVerb
             user = new AppUser { UserName = email, Email = email, DisplayName = name, CreatedAt = time.GetUtcNow().UtcDateTime };
             Check(await users.CreateAsync(user, password));
         }
-        if (role.Admin)
+        if (role.Global is { } global)
         {
-            if (!await users.IsInRoleAsync(user, Access.AdminRole))
+            await EnsureRoleAsync(roles, global);
+            if (!await users.IsInRoleAsync(user, global))
             {
-                Check(await users.AddToRoleAsync(user, Access.AdminRole));
+                Check(await users.AddToRoleAsync(user, global));
             }
         }
         else if (!await db.OpdMemberships.AnyAsync(m => m.UserId == user.Id && m.OpdId == opd!.Id && m.Role == role.Role))
@@ -84,12 +86,21 @@ internal static class UserVerb
             await db.SaveChangesAsync();
             await users.UpdateSecurityStampAsync(user);
         }
-        Console.WriteLine($"Akun {email}: {(role.Admin ? "admin" : $"{role.Role.ToString().ToLowerInvariant()} {opd!.Name}")}.");
+        Console.WriteLine($"Akun {email}: {(role.Global is { } g ? g.ToLowerInvariant() : $"{role.Role.ToString().ToLowerInvariant()} {opd!.Name}")}.");
         if (printed is not null)
         {
             Console.WriteLine($"Kata sandi (ditampilkan sekali): {printed}");
         }
         return 0;
+    }
+
+    /// <summary>The Pimpinan role is made the first time it is granted (the admin role exists from the first start).</summary>
+    private static async Task EnsureRoleAsync(RoleManager<IdentityRole> roles, string role)
+    {
+        if (!await roles.RoleExistsAsync(role))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(role)));
+        }
     }
 
     private static async Task<int> ResetAsync(UserManager<AppUser> users, SatuPintuDb db, TimeProvider time, string email)

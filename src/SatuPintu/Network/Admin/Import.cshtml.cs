@@ -65,7 +65,7 @@ public sealed class ImportModel(NetworkImporter importer, ImportUploads uploads,
             return Refuse("Berkas pratinjau tidak ditemukan lagi (sudah diimpor atau kedaluwarsa); unggah ulang.");
         }
         FileName = fileName;
-        Result = await importer.RunAsync(ImportReaders.Read(data), NetworkEditing.Actor(User), commit: true, ct);
+        Result = await importer.RunAsync(ImportReaders.Read(data), NetworkEditing.Actor(User), commit: true, ct, fileName);
         if (!Result.Committed)
         {
             // The registry changed since the preview: show what is wrong now, keep the file for another try.

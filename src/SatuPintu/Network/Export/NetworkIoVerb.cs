@@ -52,7 +52,7 @@ internal static class NetworkIoVerb
         }
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<NetworkImporter>();
-        var result = await importer.RunAsync(ImportReaders.Read(data), CliActor, commit: !dryRun, CancellationToken.None);
+        var result = await importer.RunAsync(ImportReaders.Read(data), CliActor, commit: !dryRun, CancellationToken.None, Path.GetFileName(path));
         foreach (var error in result.Errors)
         {
             await Console.Error.WriteLineAsync(error.ToString());

@@ -19,7 +19,15 @@ public static class ImportReaders
         return read == 4 && head[0] == (byte)'P' && head[1] == (byte)'K' && head[2] == 3 && head[3] == 4;
     }
 
-    public static ImportFile Read(MemoryStream data) => LooksLikeXlsx(data) ? ReadXlsx(data) : ReadCsv(data);
+    public static ImportFile Read(MemoryStream data)
+    {
+        var position = data.Position;
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(data));
+        data.Position = position;
+        var file = LooksLikeXlsx(data) ? ReadXlsx(data) : ReadCsv(data);
+        file.Sha256 = sha;
+        return file;
+    }
 
     public static ImportFile ReadCsv(Stream data)
     {

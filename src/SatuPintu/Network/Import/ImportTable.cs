@@ -21,6 +21,9 @@ public sealed record ImportError(string Sheet, int Row, string Column, string Me
 /// <summary>What a file holds after reading: the tables it could read and the problems it has so far.</summary>
 public sealed class ImportFile
 {
+    /// <summary>The SHA-256 of the file's bytes (hex), for the one audit event of its import.</summary>
+    public string Sha256 { get; set; } = "";
+
     public List<ImportTable> Tables { get; } = [];
     public List<ImportError> Errors { get; } = [];
 }

@@ -1,3 +1,4 @@
+using SatuPintu.Audit;
 using SatuPintu.Data;
 
 namespace SatuPintu.Network.Import;
@@ -18,7 +19,11 @@ public sealed record ImportResult(IReadOnlyList<ImportError> Errors, IReadOnlyLi
 /// </summary>
 public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time)
 {
-    public async Task<ImportResult> RunAsync(ImportFile file, string actor, bool commit, CancellationToken ct)
+    /// <summary>The audit event of one committed import (the rows themselves are not audited one by one).</summary>
+    public const string AuditAction = "import";
+    public const string AuditEntityType = "NetworkImport";
+
+    public async Task<ImportResult> RunAsync(ImportFile file, string actor, bool commit, CancellationToken ct, string? fileName = null)
     {
         var errors = new List<ImportError>(file.Errors);
         var rows = new List<PreviewRow>();
@@ -38,20 +43,50 @@ public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time)
         {
             errors.Add(new ImportError(file.Tables.FirstOrDefault()?.Sheet ?? "", 0, "", "Tidak ada baris data untuk diimpor."));
         }
+        var result = new ImportResult(errors, rows, Committed: false);
         if (errors.Count > 0 || !commit)
         {
-            return new ImportResult(errors, rows, Committed: false);
+            return result;
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.NetworkPhases.AddRange(rules.NewPhases);
-        db.NetworkSites.AddRange(rules.NewSites);
-        db.NetworkLinks.AddRange(rules.NewLinks);
-        db.NetworkUplinks.AddRange(rules.NewUplinks);
-        db.NetworkSubnets.AddRange(rules.NewSubnets);
-        db.NetworkBudgetLines.AddRange(rules.NewBudget);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return new ImportResult(errors, rows, Committed: true);
+        await CommitAsync(rules, file, result, actor, fileName, ct);
+        return result with { Committed = true };
+    }
+
+    /// <summary>
+    /// Every record in one save and one transaction, with one audit event for the whole file (who, which
+    /// file, its SHA-256, the rows per kind) instead of an entry per row, and change tracking told once
+    /// instead of per added row: that is what keeps 6,000 rows well under the 5 s budget.
+    /// </summary>
+    private async Task CommitAsync(ImportRules rules, ImportFile file, ImportResult result, string actor, string? fileName, CancellationToken ct)
+    {
+        var tracker = db.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            using var summarised = AuditSummary.Use();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.NetworkPhases.AddRange(rules.NewPhases);
+            db.NetworkSites.AddRange(rules.NewSites);
+            db.NetworkLinks.AddRange(rules.NewLinks);
+            db.NetworkUplinks.AddRange(rules.NewUplinks);
+            db.NetworkBudgetLines.AddRange(rules.NewBudget);
+            var counts = string.Join(", ", result.Counts.Select(c => $"{c.Value} {c.Key}"));
+            var entry = db.Audit(AuditAction, AuditEntityType, file.Sha256, summary: $"{fileName ?? "berkas"}: {counts}", actor: actor);
+            entry.After = System.Text.Json.JsonSerializer.Serialize(new { file = fileName, sha256 = file.Sha256, rows = result.Counts });
+            tracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
+            // New sites have their ids now; the subnets naming them go in through the bulk path.
+            foreach (var subnet in rules.NewSubnets.Where(n => n.Site is not null))
+            {
+                subnet.SiteId = subnet.Site!.Id;
+            }
+            await BulkInsert.RunAsync(db, rules.NewSubnets, ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 }
-
