@@ -8,6 +8,7 @@ using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
 using SatuPintu.Network;
 using SatuPintu.Portal;
+using SatuPintu.Search;
 
 // Maintenance verbs (seed, …) share the host's services but never start the web server.
 var verb = CliVerbs.IsVerb(args);
@@ -25,6 +26,7 @@ builder.AddAudit();
 builder.AddDirectory();
 builder.AddContent();
 builder.AddNetwork();
+builder.AddSearch();
 
 var app = builder.Build();
 
@@ -46,6 +48,7 @@ app.MapDirectory();
 app.MapContent();
 app.MapNetwork();
 app.MapPortal();
+app.MapSearch();
 
 await app.RunAsync();
 return 0;
