@@ -23,7 +23,7 @@ public sealed class SiteSearch(ISearchBackend backend, TextAnalyzer analyzer, Se
         // Right after a start with no index the first searches wait for the rebuild, briefly.
         if (!indexer.Ready.IsCompleted)
         {
-            await Task.WhenAny(indexer.Ready, Task.Delay(TimeSpan.FromSeconds(10), time, ct));
+            await Task.WhenAny(indexer.Ready, Task.Delay(TimeSpan.FromSeconds(30), time, ct));
         }
         var results = await backend.SearchAsync(request, ct);
         var corrected = results.Correction is not null;
