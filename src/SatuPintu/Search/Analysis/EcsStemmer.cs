@@ -120,6 +120,22 @@ public sealed class EcsStemmer(IReadOnlySet<string> roots)
         return word;
     }
 
+    /// <summary>
+    /// For search: like <see cref="Stem"/>, but a word the roots cannot explain still loses its
+    /// clitics ("albumnya" → "album"), which can never turn one word into another.
+    /// </summary>
+    public string StemForSearch(string word)
+    {
+        var stem = Stem(word);
+        if (stem != word || word.Contains('-', StringComparison.Ordinal))
+        {
+            return stem;
+        }
+        var w = StripOne(word, Particles) ?? word;
+        w = StripOne(w, Possessives) is { Length: >= 4 } q && word.EndsWith("nya", StringComparison.Ordinal) ? q : w;
+        return w;
+    }
+
     private static bool PrefixFirst(string w) =>
         (w.StartsWith("be", StringComparison.Ordinal) && (w.EndsWith("lah", StringComparison.Ordinal) || w.EndsWith("an", StringComparison.Ordinal)))
         || ((w.StartsWith("me", StringComparison.Ordinal) || w.StartsWith("di", StringComparison.Ordinal) || w.StartsWith("pe", StringComparison.Ordinal) || w.StartsWith("te", StringComparison.Ordinal))

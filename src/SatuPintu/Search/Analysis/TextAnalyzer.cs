@@ -66,7 +66,7 @@ public sealed class TextAnalyzer
         {
             return stem;
         }
-        stem = _stemmer.Stem(word);
+        stem = _stemmer.StemForSearch(word);
         if (_stems.Count < StemCacheLimit)
         {
             _stems[word] = stem;
