@@ -73,7 +73,8 @@ public sealed class LuceneBackend(IOptions<DataOptions> data, TextAnalyzer analy
     public async Task RebuildAsync(IAsyncEnumerable<SearchEntry> entries, long position, Action<int>? progress, CancellationToken ct)
     {
         System.IO.Directory.CreateDirectory(Root);
-        var generation = "index-" + time.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Unique even for two rebuilds in one millisecond (or on a frozen test clock): a generation is never written twice.
+        var generation = "index-" + time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
         var path = Path.Combine(Root, generation);
         using (var dir = FSDirectory.Open(path))
         using (var writer = NewWriter(dir, OpenMode.CREATE))
