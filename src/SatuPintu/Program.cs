@@ -12,6 +12,7 @@ using SatuPintu.Monitoring.Watch;
 using SatuPintu.Monitoring;
 using SatuPintu.Network;
 using SatuPintu.Portal;
+using SatuPintu.Search;
 
 // Maintenance verbs (seed, …) share the host's services but never start the web server.
 var verb = CliVerbs.IsVerb(args);
@@ -33,6 +34,7 @@ builder.AddMonitoringAlerts();
 builder.AddWebsiteWatch();
 builder.AddFeeds();
 builder.AddMonitoring();
+builder.AddSearch();
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.MapMonitoringAlerts();
 app.MapMonitoring();
 app.MapPortal();
 app.MapFeeds();
+app.MapSearch();
 
 await app.RunAsync();
 return 0;

@@ -269,6 +269,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/opd/{slug}/layanan/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/layanan/Save", $"/admin/opd/{opd}/layanan", new() { ["Input.Name"] = "Layanan uji " + Guid.NewGuid().ToString("N")[..6] })),
         new("admin/opd/{slug}/layanan/{handler?}", "POST", "Delete", Rule.EditOpd, true, default, (c, _, opd) => DeleteFirstService(c, opd)),
         // Network: public figures for anyone; every change and every admin page for Diskominfo admins (and read-only pimpinan, tested in NetworkAdminTests).
+        new("api/v1/search", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/search?q=kesehatan")),
         new("api/v1/network/progress", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/network/progress")),
         new("api/v1/network/sites", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/network/sites")),
         new("api/v1/network/subnets", "POST", null, Rule.AdminOnly, false, default, async (c, _, _) => await Post(c, "/api/v1/network/subnets", new { siteId = (await N.SiteAsync(c, "Kantor Camat Merigi")).Id, cidr = N.FreshCidr() })),

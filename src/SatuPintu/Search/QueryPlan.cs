@@ -1,0 +1,87 @@
+using SatuPintu.Search.Analysis;
+
+namespace SatuPintu.Search;
+
+/// <summary>
+/// A query in index terms, the same for both backends: each word analyzed like the text, phrases
+/// as term sequences, and a word the index has never seen replaced by its nearest indexed spelling
+/// (edit distance 1, or 2 for words of six letters or more), which is also what "Mungkin maksud
+/// Anda" shows.
+/// </summary>
+public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string[]> Phrases, string? Correction)
+{
+    public bool IsEmpty => Terms.Count == 0 && Phrases.Count == 0;
+
+    public IEnumerable<string> AllTerms => Terms.Concat(Phrases.SelectMany(p => p)).Distinct();
+
+    /// <param name="known">Whether a term is in the index.</param>
+    /// <param name="nearest">The closest indexed surface word to a typed word, or null.</param>
+    public static QueryPlan Make(QueryText query, TextAnalyzer analyzer, Func<string, bool> known, Func<string, int, string?> nearest)
+    {
+        var terms = new List<string>();
+        var corrected = false;
+        var shown = new List<string>();
+        foreach (var word in query.Words)
+        {
+            var tokens = analyzer.Analyze(word, false);
+            var replacement = word;
+            foreach (var t in tokens)
+            {
+                if (known(t.Term) || char.IsAsciiDigit(t.Surface[0]))
+                {
+                    terms.Add(t.Term);
+                    continue;
+                }
+                var near = t.Surface.Length >= 4 ? nearest(t.Surface, t.Surface.Length >= 6 ? 2 : 1) : null;
+                if (near is null)
+                {
+                    terms.Add(t.Term);
+                    continue;
+                }
+                corrected = true;
+                replacement = replacement.Replace(t.Surface, near, StringComparison.OrdinalIgnoreCase);
+                terms.AddRange(analyzer.Analyze(near, false).Select(n => n.Term));
+            }
+            shown.Add(replacement);
+        }
+        var phrases = query.Phrases.Select(p => analyzer.Analyze(p, false).Select(t => t.Term).ToArray()).Where(p => p.Length > 0).ToList();
+        string? correction = null;
+        if (corrected)
+        {
+            correction = string.Join(' ', query.Phrases.Select(p => $"\"{p}\"").Concat(shown));
+        }
+        return new QueryPlan(terms.Distinct().ToList(), phrases, correction);
+    }
+
+    /// <summary>Levenshtein distance, or max + 1 as soon as it must exceed <paramref name="max"/>.</summary>
+    public static int Distance(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}
