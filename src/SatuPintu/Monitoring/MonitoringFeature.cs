@@ -56,8 +56,6 @@ public static class MonitoringFeature
         services.AddScoped<IIncidentBook>(sp => sp.GetRequiredService<IncidentBook>());
         services.AddScoped<StatusBoard>();
         services.AddScoped<DefaultChecks>();
-        // Replaced by the alert dispatcher (Monitoring/Alerts) when it is registered.
-        services.TryAddSingleton<IAlertSink, LoggedAlertSink>();
         MonitoringApi.AddPolicy(services);
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Monitoring/Admin", MonitoringApi.AdminPolicy));
     }
@@ -80,15 +78,5 @@ public static class MonitoringFeature
                 await registry.CollectAndExportAsTextAsync(http.Response.Body, http.RequestAborted);
             }).ExcludeFromDescription();
         }
-    }
-}
-
-/// <summary>Until an alert dispatcher is registered: alerts are written to the log only.</summary>
-public sealed class LoggedAlertSink(ILogger<LoggedAlertSink> log) : IAlertSink
-{
-    public Task PublishAsync(MonitorAlert alert, CancellationToken cancellationToken)
-    {
-        log.LogWarning("Monitoring alert: {Summary} ({State}) for {Opds}", alert.Summary, alert.State, string.Join(",", alert.OpdSlugs));
-        return Task.CompletedTask;
     }
 }

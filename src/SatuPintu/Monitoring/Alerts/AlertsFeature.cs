@@ -20,8 +20,6 @@ public static class AlertsFeature
         builder.Services.AddSingleton<AlertWakeup>();
         builder.Services.AddSingleton<AlertOutbox>();
         builder.Services.AddSingleton<IAlertSink>(s => s.GetRequiredService<AlertOutbox>());
-        // Until the monitoring engine registers its incident book.
-        builder.Services.TryAddSingleton<IIncidentBook, LoggedIncidentBook>();
         builder.Services.AddScoped<ChannelEditing>();
         builder.Services.AddSingleton<IAlertChannel, WebhookChannel>();
         builder.Services.AddSingleton<IAlertChannel, EmailChannel>();

@@ -15,7 +15,6 @@ public static class WatchFeature
     public static void AddWebsiteWatch(this WebApplicationBuilder builder)
     {
         builder.AddValidatedOptions<WatchOptions, WatchOptionsValidator>(WatchOptions.Section);
-        builder.Services.TryAddSingleton<IIncidentBook, Alerts.LoggedIncidentBook>();
         builder.Services.AddHttpClient(PageFetcher.Client, (s, c) => c.Timeout = TimeSpan.FromSeconds(s.GetRequiredService<IOptions<WatchOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(s =>
             {

@@ -1264,6 +1264,356 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.ToTable("NotificationLog", (string)null);
                 });
 
+            modelBuilder.Entity("SatuPintu.Monitoring.Check", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Canary")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DnsRecordType")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("DnsServer")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Echoes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ExpectedStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FailuresToDown")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeywordMust")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("KeywordMustNot")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("NetworkLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("NextDueMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ParentCheckId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PhaseMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SuccessesToUp")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TlsWarningDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("ParentCheckId");
+
+                    b.HasIndex("Paused", "NextDueMs");
+
+                    b.ToTable("MonitorChecks", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.CheckRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("AvgRttMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("CheckId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Down")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("LossPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Maintenance")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("MinRttMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("P95RttMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Up")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Start");
+
+                    b.HasIndex("CheckId", "Period", "Start")
+                        .IsUnique();
+
+                    b.ToTable("MonitorRollups", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.CheckStatus", b =>
+                {
+                    b.Property<long>("CheckId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConsecutiveSuccesses")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FlapWindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Flapping")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LastAlerted")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<double?>("LastLossPercent")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LastRttMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<long?>("OpenIncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("TransitionsInWindow")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CheckId");
+
+                    b.ToTable("MonitorCheckStatus", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("CheckId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.ToTable("MonitorIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.IncidentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("MonitorIncidentEvents", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.IncidentOpd", b =>
+                {
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("IncidentId", "OpdId");
+
+                    b.HasIndex("OpdId");
+
+                    b.ToTable("MonitorIncidentOpds", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.MaintenanceWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CheckId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("WeekDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsAt");
+
+                    b.ToTable("MonitorMaintenanceWindows", (string)null);
+                });
+
             modelBuilder.Entity("SatuPintu.Monitoring.Watch.WatchAllowEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1995,6 +2345,68 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Navigation("Opd");
                 });
 
+            modelBuilder.Entity("SatuPintu.Monitoring.Check", b =>
+                {
+                    b.HasOne("SatuPintu.Directory.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SatuPintu.Monitoring.Check", "ParentCheck")
+                        .WithMany()
+                        .HasForeignKey("ParentCheckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("ParentCheck");
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.CheckStatus", b =>
+                {
+                    b.HasOne("SatuPintu.Monitoring.Check", null)
+                        .WithOne("Status")
+                        .HasForeignKey("SatuPintu.Monitoring.CheckStatus", "CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.Incident", b =>
+                {
+                    b.HasOne("SatuPintu.Monitoring.Check", "Check")
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Check");
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.IncidentEvent", b =>
+                {
+                    b.HasOne("SatuPintu.Monitoring.Incident", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.IncidentOpd", b =>
+                {
+                    b.HasOne("SatuPintu.Monitoring.Incident", null)
+                        .WithMany("Opds")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SatuPintu.Directory.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+                });
+
             modelBuilder.Entity("SatuPintu.Monitoring.Watch.WatchFinding", b =>
                 {
                     b.HasOne("SatuPintu.Monitoring.Watch.WatchTarget", "Target")
@@ -2118,6 +2530,18 @@ namespace SatuPintu.Data.Migrations.Postgres
             modelBuilder.Entity("SatuPintu.Monitoring.Alerts.AlertChannel", b =>
                 {
                     b.Navigation("Subscriptions");
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.Check", b =>
+                {
+                    b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.Incident", b =>
+                {
+                    b.Navigation("Opds");
+
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("SatuPintu.Network.Phase", b =>

@@ -1217,6 +1217,346 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.ToTable("NotificationLog", (string)null);
                 });
 
+            modelBuilder.Entity("SatuPintu.Monitoring.Check", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Canary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DnsRecordType")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DnsServer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Echoes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ExpectedStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailuresToDown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeywordMust")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeywordMustNot")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NetworkLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextDueMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ParentCheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PhaseMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuccessesToUp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TlsWarningDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId");
+
+                    b.HasIndex("ParentCheckId");
+
+                    b.HasIndex("Paused", "NextDueMs");
+
+                    b.ToTable("MonitorChecks", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.CheckRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AvgRttMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Down")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LossPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Maintenance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MinRttMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("P95RttMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Up")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Start");
+
+                    b.HasIndex("CheckId", "Period", "Start")
+                        .IsUnique();
+
+                    b.ToTable("MonitorRollups", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.CheckStatus", b =>
+                {
+                    b.Property<long>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CertificateExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveSuccesses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FlapWindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Flapping")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastAlerted")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("LastLossPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LastRttMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("OpenIncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TransitionsInWindow")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CheckId");
+
+                    b.ToTable("MonitorCheckStatus", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.ToTable("MonitorIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.IncidentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IncidentId");
+
+                    b.ToTable("MonitorIncidentEvents", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.IncidentOpd", b =>
+                {
+                    b.Property<long>("IncidentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("IncidentId", "OpdId");
+
+                    b.HasIndex("OpdId");
+
+                    b.ToTable("MonitorIncidentOpds", (string)null);
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.MaintenanceWindow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EndsAt");
+
+                    b.ToTable("MonitorMaintenanceWindows", (string)null);
+                });
+
             modelBuilder.Entity("SatuPintu.Monitoring.Watch.WatchAllowEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1924,6 +2264,68 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Navigation("Opd");
                 });
 
+            modelBuilder.Entity("SatuPintu.Monitoring.Check", b =>
+                {
+                    b.HasOne("SatuPintu.Directory.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SatuPintu.Monitoring.Check", "ParentCheck")
+                        .WithMany()
+                        .HasForeignKey("ParentCheckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Opd");
+
+                    b.Navigation("ParentCheck");
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.CheckStatus", b =>
+                {
+                    b.HasOne("SatuPintu.Monitoring.Check", null)
+                        .WithOne("Status")
+                        .HasForeignKey("SatuPintu.Monitoring.CheckStatus", "CheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.Incident", b =>
+                {
+                    b.HasOne("SatuPintu.Monitoring.Check", "Check")
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Check");
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.IncidentEvent", b =>
+                {
+                    b.HasOne("SatuPintu.Monitoring.Incident", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.IncidentOpd", b =>
+                {
+                    b.HasOne("SatuPintu.Monitoring.Incident", null)
+                        .WithMany("Opds")
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SatuPintu.Directory.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
+                });
+
             modelBuilder.Entity("SatuPintu.Monitoring.Watch.WatchFinding", b =>
                 {
                     b.HasOne("SatuPintu.Monitoring.Watch.WatchTarget", "Target")
@@ -2047,6 +2449,18 @@ namespace SatuPintu.Data.Migrations.Sqlite
             modelBuilder.Entity("SatuPintu.Monitoring.Alerts.AlertChannel", b =>
                 {
                     b.Navigation("Subscriptions");
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.Check", b =>
+                {
+                    b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("SatuPintu.Monitoring.Incident", b =>
+                {
+                    b.Navigation("Opds");
+
+                    b.Navigation("Timeline");
                 });
 
             modelBuilder.Entity("SatuPintu.Network.Phase", b =>

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SatuPintu.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class MonitoringAlertsAndWatch : Migration
+    public partial class Monitoring : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -50,6 +50,97 @@ namespace SatuPintu.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Target = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    IntervalSeconds = table.Column<int>(type: "integer", nullable: false),
+                    PhaseMs = table.Column<long>(type: "bigint", nullable: false),
+                    NextDueMs = table.Column<long>(type: "bigint", nullable: false),
+                    FailuresToDown = table.Column<int>(type: "integer", nullable: false),
+                    SuccessesToUp = table.Column<int>(type: "integer", nullable: false),
+                    ParentCheckId = table.Column<long>(type: "bigint", nullable: true),
+                    OpdId = table.Column<int>(type: "integer", nullable: true),
+                    NetworkLinkId = table.Column<int>(type: "integer", nullable: true),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    Canary = table.Column<bool>(type: "boolean", nullable: false),
+                    Public = table.Column<bool>(type: "boolean", nullable: false),
+                    ExpectedStatus = table.Column<int>(type: "integer", nullable: true),
+                    KeywordMust = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    KeywordMustNot = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TlsWarningDays = table.Column<int>(type: "integer", nullable: false),
+                    DnsRecordType = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    DnsServer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Echoes = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitorChecks_MonitorChecks_ParentCheckId",
+                        column: x => x.ParentCheckId,
+                        principalTable: "MonitorChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_MonitorChecks_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorMaintenanceWindows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CheckId = table.Column<long>(type: "bigint", nullable: true),
+                    OpdId = table.Column<int>(type: "integer", nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WeekDays = table.Column<int>(type: "integer", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "integer", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorMaintenanceWindows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CheckId = table.Column<long>(type: "bigint", nullable: false),
+                    Period = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Start = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Up = table.Column<int>(type: "integer", nullable: false),
+                    Down = table.Column<int>(type: "integer", nullable: false),
+                    Unknown = table.Column<int>(type: "integer", nullable: false),
+                    Maintenance = table.Column<int>(type: "integer", nullable: false),
+                    MinRttMs = table.Column<double>(type: "double precision", nullable: true),
+                    AvgRttMs = table.Column<double>(type: "double precision", nullable: true),
+                    P95RttMs = table.Column<double>(type: "double precision", nullable: true),
+                    LossPercent = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorRollups", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -187,6 +278,63 @@ namespace SatuPintu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "MonitorCheckStatus",
+                columns: table => new
+                {
+                    CheckId = table.Column<long>(type: "bigint", nullable: false),
+                    State = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    ConsecutiveSuccesses = table.Column<int>(type: "integer", nullable: false),
+                    Since = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastCheckedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastRttMs = table.Column<double>(type: "double precision", nullable: true),
+                    LastLossPercent = table.Column<double>(type: "double precision", nullable: true),
+                    LastAlerted = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Flapping = table.Column<bool>(type: "boolean", nullable: false),
+                    TransitionsInWindow = table.Column<int>(type: "integer", nullable: false),
+                    FlapWindowStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OpenIncidentId = table.Column<long>(type: "bigint", nullable: true),
+                    CertificateExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorCheckStatus", x => x.CheckId);
+                    table.ForeignKey(
+                        name: "FK_MonitorCheckStatus_MonitorChecks_CheckId",
+                        column: x => x.CheckId,
+                        principalTable: "MonitorChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CheckId = table.Column<long>(type: "bigint", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Url = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorIncidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitorIncidents_MonitorChecks_CheckId",
+                        column: x => x.CheckId,
+                        principalTable: "MonitorChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WatchFindings",
                 columns: table => new
                 {
@@ -216,6 +364,53 @@ namespace SatuPintu.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "MonitorIncidentEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorIncidentEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitorIncidentEvents_MonitorIncidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "MonitorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorIncidentOpds",
+                columns: table => new
+                {
+                    IncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    OpdId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorIncidentOpds", x => new { x.IncidentId, x.OpdId });
+                    table.ForeignKey(
+                        name: "FK_MonitorIncidentOpds_MonitorIncidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "MonitorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MonitorIncidentOpds_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AlertDeliveries_AlertId",
                 table: "AlertDeliveries",
@@ -241,6 +436,57 @@ namespace SatuPintu.Data.Migrations.Postgres
                 name: "IX_AlertSubscriptions_OpdId",
                 table: "AlertSubscriptions",
                 column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorChecks_OpdId",
+                table: "MonitorChecks",
+                column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorChecks_ParentCheckId",
+                table: "MonitorChecks",
+                column: "ParentCheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorChecks_Paused_NextDueMs",
+                table: "MonitorChecks",
+                columns: new[] { "Paused", "NextDueMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorIncidentEvents_IncidentId",
+                table: "MonitorIncidentEvents",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorIncidentOpds_OpdId",
+                table: "MonitorIncidentOpds",
+                column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorIncidents_CheckId",
+                table: "MonitorIncidents",
+                column: "CheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorIncidents_OpenedAt",
+                table: "MonitorIncidents",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorMaintenanceWindows_EndsAt",
+                table: "MonitorMaintenanceWindows",
+                column: "EndsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorRollups_CheckId_Period_Start",
+                table: "MonitorRollups",
+                columns: new[] { "CheckId", "Period", "Start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorRollups_Period_Start",
+                table: "MonitorRollups",
+                columns: new[] { "Period", "Start" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NotificationLog_At",
@@ -296,6 +542,21 @@ namespace SatuPintu.Data.Migrations.Postgres
                 name: "AlertSubscriptions");
 
             migrationBuilder.DropTable(
+                name: "MonitorCheckStatus");
+
+            migrationBuilder.DropTable(
+                name: "MonitorIncidentEvents");
+
+            migrationBuilder.DropTable(
+                name: "MonitorIncidentOpds");
+
+            migrationBuilder.DropTable(
+                name: "MonitorMaintenanceWindows");
+
+            migrationBuilder.DropTable(
+                name: "MonitorRollups");
+
+            migrationBuilder.DropTable(
                 name: "NotificationLog");
 
             migrationBuilder.DropTable(
@@ -314,7 +575,13 @@ namespace SatuPintu.Data.Migrations.Postgres
                 name: "AlertChannels");
 
             migrationBuilder.DropTable(
+                name: "MonitorIncidents");
+
+            migrationBuilder.DropTable(
                 name: "WatchTargets");
+
+            migrationBuilder.DropTable(
+                name: "MonitorChecks");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SatuPintu.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class MonitoringAlertsAndWatch : Migration
+    public partial class Monitoring : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -49,6 +49,97 @@ namespace SatuPintu.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorChecks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    IntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    PhaseMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextDueMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailuresToDown = table.Column<int>(type: "INTEGER", nullable: false),
+                    SuccessesToUp = table.Column<int>(type: "INTEGER", nullable: false),
+                    ParentCheckId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    NetworkLinkId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Canary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Public = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExpectedStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    KeywordMust = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    KeywordMustNot = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    TlsWarningDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DnsRecordType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    DnsServer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Echoes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorChecks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitorChecks_MonitorChecks_ParentCheckId",
+                        column: x => x.ParentCheckId,
+                        principalTable: "MonitorChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_MonitorChecks_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorMaintenanceWindows",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CheckId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WeekDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorMaintenanceWindows", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorRollups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CheckId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Start = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Up = table.Column<int>(type: "INTEGER", nullable: false),
+                    Down = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unknown = table.Column<int>(type: "INTEGER", nullable: false),
+                    Maintenance = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinRttMs = table.Column<double>(type: "REAL", nullable: true),
+                    AvgRttMs = table.Column<double>(type: "REAL", nullable: true),
+                    P95RttMs = table.Column<double>(type: "REAL", nullable: true),
+                    LossPercent = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorRollups", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -186,6 +277,63 @@ namespace SatuPintu.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MonitorCheckStatus",
+                columns: table => new
+                {
+                    CheckId = table.Column<long>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConsecutiveSuccesses = table.Column<int>(type: "INTEGER", nullable: false),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastCheckedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastRttMs = table.Column<double>(type: "REAL", nullable: true),
+                    LastLossPercent = table.Column<double>(type: "REAL", nullable: true),
+                    LastAlerted = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Flapping = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TransitionsInWindow = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlapWindowStart = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OpenIncidentId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CertificateExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorCheckStatus", x => x.CheckId);
+                    table.ForeignKey(
+                        name: "FK_MonitorCheckStatus_MonitorChecks_CheckId",
+                        column: x => x.CheckId,
+                        principalTable: "MonitorChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CheckId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorIncidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitorIncidents_MonitorChecks_CheckId",
+                        column: x => x.CheckId,
+                        principalTable: "MonitorChecks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WatchFindings",
                 columns: table => new
                 {
@@ -215,6 +363,53 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "MonitorIncidentEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorIncidentEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MonitorIncidentEvents_MonitorIncidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "MonitorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MonitorIncidentOpds",
+                columns: table => new
+                {
+                    IncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpdId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MonitorIncidentOpds", x => new { x.IncidentId, x.OpdId });
+                    table.ForeignKey(
+                        name: "FK_MonitorIncidentOpds_MonitorIncidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "MonitorIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MonitorIncidentOpds_Opds_OpdId",
+                        column: x => x.OpdId,
+                        principalTable: "Opds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AlertDeliveries_AlertId",
                 table: "AlertDeliveries",
@@ -240,6 +435,57 @@ namespace SatuPintu.Data.Migrations.Sqlite
                 name: "IX_AlertSubscriptions_OpdId",
                 table: "AlertSubscriptions",
                 column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorChecks_OpdId",
+                table: "MonitorChecks",
+                column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorChecks_ParentCheckId",
+                table: "MonitorChecks",
+                column: "ParentCheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorChecks_Paused_NextDueMs",
+                table: "MonitorChecks",
+                columns: new[] { "Paused", "NextDueMs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorIncidentEvents_IncidentId",
+                table: "MonitorIncidentEvents",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorIncidentOpds_OpdId",
+                table: "MonitorIncidentOpds",
+                column: "OpdId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorIncidents_CheckId",
+                table: "MonitorIncidents",
+                column: "CheckId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorIncidents_OpenedAt",
+                table: "MonitorIncidents",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorMaintenanceWindows_EndsAt",
+                table: "MonitorMaintenanceWindows",
+                column: "EndsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorRollups_CheckId_Period_Start",
+                table: "MonitorRollups",
+                columns: new[] { "CheckId", "Period", "Start" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MonitorRollups_Period_Start",
+                table: "MonitorRollups",
+                columns: new[] { "Period", "Start" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_NotificationLog_At",
@@ -295,6 +541,21 @@ namespace SatuPintu.Data.Migrations.Sqlite
                 name: "AlertSubscriptions");
 
             migrationBuilder.DropTable(
+                name: "MonitorCheckStatus");
+
+            migrationBuilder.DropTable(
+                name: "MonitorIncidentEvents");
+
+            migrationBuilder.DropTable(
+                name: "MonitorIncidentOpds");
+
+            migrationBuilder.DropTable(
+                name: "MonitorMaintenanceWindows");
+
+            migrationBuilder.DropTable(
+                name: "MonitorRollups");
+
+            migrationBuilder.DropTable(
                 name: "NotificationLog");
 
             migrationBuilder.DropTable(
@@ -313,7 +574,13 @@ namespace SatuPintu.Data.Migrations.Sqlite
                 name: "AlertChannels");
 
             migrationBuilder.DropTable(
+                name: "MonitorIncidents");
+
+            migrationBuilder.DropTable(
                 name: "WatchTargets");
+
+            migrationBuilder.DropTable(
+                name: "MonitorChecks");
         }
     }
 }
