@@ -122,6 +122,9 @@ public sealed class IcmpProbe : IProbe, IDisposable
             _log.LogWarning("No ICMP socket for {Family}: {Error}", family, e.SocketErrorCode);
             return null;
         }
+        // Bound before the receive loop starts: an unbound socket's ReceiveFrom throws, and the loop
+        // must not depend on a first echo having been sent (which binds implicitly) before it starts.
+        socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
         var channel = new Channel(socket, datagram, family);
         _ = Task.Run(() => ReceiveLoopAsync(channel));
         return channel;
