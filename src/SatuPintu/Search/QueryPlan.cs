@@ -10,6 +10,9 @@ namespace SatuPintu.Search;
 /// </summary>
 public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string[]> Phrases, string? Correction)
 {
+    /// <summary>Each term's word forms as typed (or as corrected), for the exact-form boost.</summary>
+    public IReadOnlyDictionary<string, string[]> Surfaces { get; init; } = new Dictionary<string, string[]>();
+
     public bool IsEmpty => Terms.Count == 0 && Phrases.Count == 0;
 
     public IEnumerable<string> AllTerms => Terms.Concat(Phrases.SelectMany(p => p)).Distinct();
@@ -19,6 +22,7 @@ public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string
     public static QueryPlan Make(QueryText query, TextAnalyzer analyzer, Func<string, bool> known, Func<string, int, string?> nearest)
     {
         var terms = new List<string>();
+        var surfaces = new List<(string Term, string Surface)>();
         var corrected = false;
         var shown = new List<string>();
         foreach (var word in query.Words)
@@ -30,6 +34,7 @@ public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string
                 if (known(t.Term) || char.IsAsciiDigit(t.Surface[0]))
                 {
                     terms.Add(t.Term);
+                    surfaces.Add((t.Term, t.Surface));
                     continue;
                 }
                 var near = t.Surface.Length >= 4 ? nearest(t.Surface, t.Surface.Length >= 6 ? 2 : 1) : null;
@@ -40,7 +45,11 @@ public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string
                 }
                 corrected = true;
                 replacement = replacement.Replace(t.Surface, near, StringComparison.OrdinalIgnoreCase);
-                terms.AddRange(analyzer.Analyze(near, false).Select(n => n.Term));
+                foreach (var n in analyzer.Analyze(near, false))
+                {
+                    terms.Add(n.Term);
+                    surfaces.Add((n.Term, n.Surface));
+                }
             }
             shown.Add(replacement);
         }
@@ -50,16 +59,23 @@ public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string
         {
             correction = string.Join(' ', query.Phrases.Select(p => $"\"{p}\"").Concat(shown));
         }
-        return new QueryPlan(terms.Distinct().ToList(), phrases, correction);
+        return new QueryPlan(terms.Distinct().ToList(), phrases, correction)
+        {
+            Surfaces = surfaces.GroupBy(s => s.Term).ToDictionary(g => g.Key, g => g.Select(s => s.Surface).Distinct().ToArray()),
+        };
     }
 
-    /// <summary>Levenshtein distance, or max + 1 as soon as it must exceed <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Edit distance with adjacent transpositions counted as one edit (optimal string alignment),
+    /// since swapped letters are the commonest typo; max + 1 as soon as it must exceed <paramref name="max"/>.
+    /// </summary>
     public static int Distance(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max)
         {
             return max + 1;
         }
+        var before = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -74,13 +90,17 @@ public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], before[j - 2] + 1);
+                }
                 rowMin = Math.Min(rowMin, current[j]);
             }
             if (rowMin > max)
             {
                 return max + 1;
             }
-            (previous, current) = (current, previous);
+            (before, previous, current) = (previous, current, before);
         }
         return previous[b.Length];
     }

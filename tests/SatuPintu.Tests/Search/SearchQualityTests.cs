@@ -5,6 +5,8 @@ using SatuPintu.Data;
 using SatuPintu.Search;
 using SatuPintu.Search.Analysis;
 using SatuPintu.Search.Lucene;
+using SatuPintu.Search.Postgres;
+using Npgsql;
 using SatuPintu.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -12,8 +14,8 @@ namespace SatuPintu.Tests.Search;
 
 /// <summary>
 /// The known-item set (Fixtures/known-items.tsv, made by bench/search-known-items.py): 300 queries
-/// over 1,000 IndoSum news articles, each with one intended article. Our search must keep its
-/// success@3 floor; the anchors are measured beside it for docs/SEARCH.md. Quality, not time.
+/// over 1,000 IndoSum news articles, each with one intended article. Our search must reach the
+/// issue's 95 % success@3 on both backends; the anchors are measured beside it for docs/SEARCH.md. Quality, not time.
 /// </summary>
 public sealed class SearchQualityTests(ITestOutputHelper output) : IDisposable
 {
@@ -40,6 +42,13 @@ public sealed class SearchQualityTests(ITestOutputHelper output) : IDisposable
         return new KnownItems(articles, lines.Where(l => l[0] == "query").Select(l => (l[1], l[2])).ToList());
     }
 
+    private static readonly Ranking[] RankingGrid =
+    [
+        Ranking.Default with { CoordPower = 0, SurfaceBoost = 0, ProximityBoost = 0 }, Ranking.Default with { CoordPower = 1 },
+        Ranking.Default with { CoordPower = 3 }, Ranking.Default with { SurfaceBoost = 0 }, Ranking.Default with { SurfaceBoost = 1 },
+        Ranking.Default with { ProximityBoost = 0 }, Ranking.Default with { ProximityBoost = 3 }, Ranking.Default with { TitleBoost = 1.5f },
+    ];
+
     private static (double Success3, double Mrr10) Score(List<(string Query, string Id)> queries, Func<string, IReadOnlyList<string>> search)
     {
         double success = 0, mrr = 0;
@@ -62,8 +71,26 @@ public sealed class SearchQualityTests(ITestOutputHelper output) : IDisposable
         var options = Options.Create(new DataOptions { DataDir = _dir });
         using var backend = new LuceneBackend(options, new TextAnalyzer(), TimeProvider.System, NullLogger<LuceneBackend>.Instance);
         await backend.RebuildAsync(set.Articles.ToAsyncEnumerable(), 0, null, CancellationToken.None);
-        var ours = Score(set.Queries, q => backend.SearchAsync(new SearchRequest(QueryText.Parse(q), Take: 10), CancellationToken.None)
-            .GetAwaiter().GetResult().Hits.Select(h => h.Entry.Id).ToList());
+        IReadOnlyList<string> Ours(string q) => backend.SearchAsync(new SearchRequest(QueryText.Parse(q), Take: 10), CancellationToken.None)
+            .GetAwaiter().GetResult().Hits.Select(h => h.Entry.Id).ToList();
+        // Tuned on the even queries; the odd ones are held out to show it is not fitted to them.
+        var tuning = set.Queries.Where((_, i) => i % 2 == 0).ToList();
+        var heldOut = set.Queries.Where((_, i) => i % 2 == 1).ToList();
+        // The weights compared when tuning (bench/search-quality.sh sets the variable); the suite runs the default only.
+        var grid = Environment.GetEnvironmentVariable("SATUPINTU_QUALITY_GRID") is "1" ? RankingGrid : Array.Empty<Ranking>();
+        foreach (var r in grid)
+        {
+            backend.Ranking = r;
+            output.WriteLine($"tuning {r}: success@3 {Score(tuning, Ours).Success3:P1}");
+        }
+        backend.Ranking = Ranking.Default;
+        var ours = Score(set.Queries, Ours);
+        var (tuned, held) = (Score(tuning, Ours), Score(heldOut, Ours));
+        output.WriteLine($"ours, tuning half: success@3 {tuned.Success3:P1}, MRR@10 {tuned.Mrr10:F3}; held-out half: success@3 {held.Success3:P1}, MRR@10 {held.Mrr10:F3}");
+        foreach (var (q, id) in set.Queries.Where(k => !Ours(k.Query).Take(3).Contains("article:" + k.Id)))
+        {
+            output.WriteLine($"miss: {q} -> {id} at {Ours(q).ToList().IndexOf("article:" + id)}");
+        }
         var like = Score(set.Queries, q => Anchors.Like(set.Articles, q));
         using var plain = new Anchors.PlainLucene(set.Articles);
         var bm25 = Score(set.Queries, q => plain.Search(q, fuzzy: false));
@@ -72,9 +99,28 @@ public sealed class SearchQualityTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"WordPress-style LIKE: success@3 {like.Success3:P1}, MRR@10 {like.Mrr10:F3}");
         output.WriteLine($"Lucene IndonesianAnalyzer BM25: success@3 {bm25.Success3:P1}, MRR@10 {bm25.Mrr10:F3}");
         output.WriteLine($"  + fuzzy fallback: success@3 {fuzzy.Success3:P1}, MRR@10 {fuzzy.Mrr10:F3}");
-        // The floor reached (73.7 % on this set when written), not the issue's 95 % target: see docs/SEARCH.md.
-        Assert.True(ours.Success3 >= 0.72, $"success@3 {ours.Success3:P1}");
-        Assert.True(ours.Mrr10 >= 0.65, $"MRR@10 {ours.Mrr10:F3}");
+        // The issue's target (99.3 % on this set when written; see docs/SEARCH.md), on both halves.
+        Assert.True(ours.Success3 >= 0.95 && tuned.Success3 >= 0.95 && held.Success3 >= 0.95, $"success@3 {ours.Success3:P1}");
+        Assert.True(ours.Mrr10 >= 0.9, $"MRR@10 {ours.Mrr10:F3}");
+    }
+
+    [Fact]
+    public async Task Known_item_success_at_3_on_the_postgres_backend()
+    {
+        var set = Load();
+        await using var source = NpgsqlDataSource.Create(PostgresServer.CreateDatabase());
+        var backend = new PostgresBackend(source, new TextAnalyzer(), NullLogger<PostgresBackend>.Instance);
+        await backend.RebuildAsync(set.Articles.ToAsyncEnumerable(), 0, null, CancellationToken.None);
+        IReadOnlyList<string> Ours(string q) => backend.SearchAsync(new SearchRequest(QueryText.Parse(q), Take: 10), CancellationToken.None)
+            .GetAwaiter().GetResult().Hits.Select(h => h.Entry.Id).ToList();
+        var ours = Score(set.Queries, Ours);
+        var (tuned, held) = (Score(set.Queries.Where((_, i) => i % 2 == 0).ToList(), Ours), Score(set.Queries.Where((_, i) => i % 2 == 1).ToList(), Ours));
+        output.WriteLine($"ours (PostgreSQL backend): success@3 {ours.Success3:P1}, MRR@10 {ours.Mrr10:F3}; tuning half {tuned.Success3:P1}, held-out half {held.Success3:P1}");
+        foreach (var (q, id) in set.Queries.Where(k => !Ours(k.Query).Take(3).Contains("article:" + k.Id)))
+        {
+            output.WriteLine($"pg miss: {q} -> {id} at {Ours(q).ToList().IndexOf("article:" + id)}");
+        }
+        Assert.True(ours.Success3 >= 0.95, $"success@3 {ours.Success3:P1}");
     }
 
     public void Dispose()

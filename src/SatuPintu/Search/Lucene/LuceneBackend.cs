@@ -30,6 +30,9 @@ public sealed class LuceneBackend(IOptions<DataOptions> data, TextAnalyzer analy
     private Live? _live;
     private DateTimeOffset _checkedAt;
 
+    /// <summary>The weights searches use; the quality test compares others on the known-item set.</summary>
+    internal Ranking Ranking { get; set; } = Ranking.Default;
+
     private sealed record Live(string Generation, LuceneDirectory Directory, IndexWriter Writer, SearcherManager Searchers) : IDisposable
     {
         public void Dispose()
@@ -113,7 +116,7 @@ public sealed class LuceneBackend(IOptions<DataOptions> data, TextAnalyzer analy
             {
                 return SearchResults.Empty with { Correction = plan.Correction };
             }
-            var query = LuceneQueries.Build(plan);
+            var query = LuceneQueries.Build(plan, Ranking);
             var filter = LuceneQueries.Filter(request);
             var wanted = request.Skip + request.Take;
             var all = searcher.Search(query, filter, Math.Max(LuceneQueries.FacetWindow, wanted));
@@ -250,7 +253,7 @@ public sealed class LuceneBackend(IOptions<DataOptions> data, TextAnalyzer analy
                 return null;
             }
             var writer = NewWriter(dir, OpenMode.APPEND);
-            var searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+            var searchers = new SearcherManager(writer, true, new Bm25SearcherFactory(new CoordBm25(() => Ranking)));
             return new Live(generation, dir, writer, searchers);
         }
 #pragma warning disable CA1031 // A damaged index is rebuilt from the database, never a reason to stop the site.
@@ -275,9 +278,9 @@ public sealed class LuceneBackend(IOptions<DataOptions> data, TextAnalyzer analy
         }
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class Bm25SearcherFactory(Similarity similarity) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
     }
 
     public void Dispose()

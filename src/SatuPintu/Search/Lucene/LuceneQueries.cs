@@ -3,30 +3,51 @@ using Lucene.Net.Search;
 
 namespace SatuPintu.Search.Lucene;
 
-/// <summary>A <see cref="QueryPlan"/> as a Lucene query: each term scored in the title (×3) and the body; phrases required.</summary>
+/// <summary>
+/// A <see cref="QueryPlan"/> as a Lucene query: each term scored in the title and the body (and
+/// its typed form in the surface words), the terms' sum scaled by how many of them a hit holds
+/// (<see cref="CoordBm25"/>), all terms near one another as a bonus, phrases required.
+/// </summary>
 internal static class LuceneQueries
 {
-    public const float TitleBoost = 3f;
-
     /// <summary>Facets are counted over the best this many hits.</summary>
     public const int FacetWindow = 2000;
 
-    public static Query Build(QueryPlan plan)
+    public static Query Build(QueryPlan plan, Ranking ranking)
     {
-        var query = new BooleanQuery();
-        foreach (var term in plan.Terms)
+        var query = new BooleanQuery(disableCoord: true);
+        if (plan.Terms.Count > 0)
         {
-            query.Add(new BooleanQuery
+            var terms = new BooleanQuery();
+            foreach (var term in plan.Terms)
             {
-                { new TermQuery(new Term("title", term)) { Boost = TitleBoost }, Occur.SHOULD },
-                { new TermQuery(new Term("body", term)), Occur.SHOULD },
-            }, Occur.SHOULD);
+                var one = new BooleanQuery(disableCoord: true)
+                {
+                    { new TermQuery(new Term("title", term)) { Boost = ranking.TitleBoost }, Occur.SHOULD },
+                    { new TermQuery(new Term("body", term)), Occur.SHOULD },
+                };
+                foreach (var surface in plan.Surfaces.GetValueOrDefault(term, []))
+                {
+                    one.Add(new TermQuery(new Term("words", surface)) { Boost = ranking.SurfaceBoost }, Occur.SHOULD);
+                }
+                terms.Add(one, Occur.SHOULD);
+            }
+            query.Add(terms, plan.Phrases.Count == 0 ? Occur.MUST : Occur.SHOULD);
+            if (plan.Terms.Count > 1 && ranking.ProximityBoost > 0)
+            {
+                var near = new PhraseQuery { Slop = ranking.ProximitySlop, Boost = ranking.ProximityBoost };
+                foreach (var term in plan.Terms)
+                {
+                    near.Add(new Term("body", term));
+                }
+                query.Add(near, Occur.SHOULD);
+            }
         }
         foreach (var phrase in plan.Phrases)
         {
-            query.Add(new BooleanQuery
+            query.Add(new BooleanQuery(disableCoord: true)
             {
-                { Phrase("title", phrase, TitleBoost), Occur.SHOULD },
+                { Phrase("title", phrase, ranking.TitleBoost), Occur.SHOULD },
                 { Phrase("body", phrase, 1f), Occur.SHOULD },
             }, Occur.MUST);
         }
