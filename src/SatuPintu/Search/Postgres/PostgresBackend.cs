@@ -54,16 +54,16 @@ public sealed partial class PostgresBackend(NpgsqlDataSource source, TextAnalyze
             }
         }
         var ids = upserts.Select(u => u.Id).Concat(deletes).Distinct().ToArray();
-        await Exec(connection, Count("search_term", "terms", "-", "e.id = ANY($1)"), ct, ids);
-        await Exec(connection, Count("search_vocab", "words", "-", "e.id = ANY($1)"), ct, ids);
-        var removed = await Exec(connection, "DELETE FROM search_entry WHERE id = ANY($1)", ct, ids);
+        await Exec(connection, Count("search_term", "terms", "-", "e.id = ANY($1)"), ct, (object)ids);
+        await Exec(connection, Count("search_vocab", "words", "-", "e.id = ANY($1)"), ct, (object)ids);
+        var removed = await Exec(connection, "DELETE FROM search_entry WHERE id = ANY($1)", ct, (object)ids);
         foreach (var chunk in upserts.Chunk(200))
         {
             await InsertAsync(connection, chunk, ct);
         }
         var added = upserts.Select(u => u.Id).ToArray();
-        await Exec(connection, Count("search_term", "terms", "+", "e.id = ANY($1)"), ct, added);
-        await Exec(connection, Count("search_vocab", "words", "+", "e.id = ANY($1)"), ct, added);
+        await Exec(connection, Count("search_term", "terms", "+", "e.id = ANY($1)"), ct, (object)added);
+        await Exec(connection, Count("search_vocab", "words", "+", "e.id = ANY($1)"), ct, (object)added);
         await Exec(connection, "UPDATE search_state SET position = $1, total = total - $2 + $3", ct, position, removed, added.Length);
         await tx.CommitAsync(ct);
     }
@@ -87,7 +87,8 @@ public sealed partial class PostgresBackend(NpgsqlDataSource source, TextAnalyze
                     {
                         await copy.WriteAsync(value, ct);
                     }
-                    progress?.Invoke(++count);
+                    count++;
+                    progress?.Invoke(count);
                 }
                 await copy.CompleteAsync(ct);
             }
