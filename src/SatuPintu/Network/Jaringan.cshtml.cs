@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using SatuPintu.Hosting;
 
 namespace SatuPintu.Network;
 
-/// <summary>/jaringan: Program Internet Satu Pintu in public — progress, budget, the map and every OPD's status.</summary>
+/// <summary>
+/// /jaringan: Program Internet Satu Pintu in public — headline, progress, budget, capacity, the map of
+/// every site, every OPD's status, and one page of the filterable site table.
+/// </summary>
 [OutputCache(PolicyName = HostingFeature.PublicPolicy)]
-public sealed class JaringanModel(NetworkSnapshotCache snapshots) : PageModel
+public sealed class JaringanModel(NetworkSnapshotCache snapshots, IOptions<NetworkOptions> options) : PageModel
 {
-    public NetworkSnapshot Snapshot { get; private set; } = null!;
-    public NetworkMap Map { get; private set; } = null!;
+    public NetworkView View { get; private set; } = null!;
+    public NetworkSnapshot Snapshot => View.Snapshot;
+    public SiteQuery Sites { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        (Snapshot, Map) = await snapshots.GetAsync(ct);
+        View = await snapshots.GetAsync(ct);
+        Sites = View.Sites.Query(Request.Query, options.Value.PublicSitesPerPage);
     }
 
     /// <summary>"58%" of a part, or a dash when there is nothing to divide by.</summary>

@@ -16,7 +16,19 @@ public sealed record NetworkOutcome(OutcomeStatus Status, string? Message = null
 /// <summary>Serialises subnet writes in this process so two overlapping requests cannot both pass the check.</summary>
 public sealed class SubnetGate
 {
+    /// <summary>The PostgreSQL transaction lock that does for several nodes what <see cref="Lock"/> does for one.</summary>
+    private const string AdvisoryLockSql = "SELECT pg_advisory_xact_lock(7208001)";
+
     public SemaphoreSlim Lock { get; } = new(1, 1);
+
+    /// <summary>Inside the caller's transaction: on PostgreSQL, waits for every other node's subnet writer.</summary>
+    public static async Task LockAcrossNodesAsync(SatuPintuDb db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(AdvisoryLockSql, ct);
+        }
+    }
 }
 
 /// <summary>
@@ -96,11 +108,8 @@ public sealed partial class NetworkEditing(SatuPintuDb db, TimeProvider time, Su
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (db.Database.IsNpgsql())
-            {
-                // Several app instances on one PostgreSQL: the same check-then-insert must not interleave.
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7208001)", ct);
-            }
+            // Several app instances on one PostgreSQL: the same check-then-insert must not interleave.
+            await SubnetGate.LockAcrossNodesAsync(db, ct);
             // Compared in memory by IPNetwork2: neither provider can compare CIDR text, and a regency has thousands, not millions.
             var sameFamily = await db.NetworkSubnets.AsNoTracking().Where(n => n.Family == family).Select(n => new SubnetRef(n.Id, n.Cidr, n.SiteId)).ToListAsync(ct);
             if (SubnetRules.FirstClash(network, sameFamily, n => n.Cidr) is { } clash)

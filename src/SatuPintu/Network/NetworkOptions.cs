@@ -14,6 +14,10 @@ public sealed class NetworkOptions
     /// </summary>
     [Range(1.0, 100.0)]
     public double OversubscriptionWarning { get; set; } = 4;
+
+    /// <summary>Sites per page of the public site table on /jaringan (the map always draws every site).</summary>
+    [Range(5, 100)]
+    public int PublicSitesPerPage { get; set; } = 25;
 }
 
 [OptionsValidator]

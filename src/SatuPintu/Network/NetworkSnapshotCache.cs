@@ -1,6 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using SatuPintu.Changes;
 
 namespace SatuPintu.Network;
+
+/// <summary>What /jaringan draws from: the figures, the map (already written as SVG) and the site table.</summary>
+public sealed record NetworkView(NetworkSnapshot Snapshot, NetworkMap Map, string MapSvg, SiteTable Sites);
 
 /// <summary>
 /// /jaringan's figures and map, computed once and kept until the change feed brings a network or
@@ -12,7 +16,7 @@ public sealed class NetworkSnapshotCache(IServiceScopeFactory scopes, TimeProvid
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
-    private sealed record Entry(NetworkSnapshot Snapshot, NetworkMap Map, long BuiltAt);
+    private sealed record Entry(NetworkView View, long BuiltAt);
 
     private Entry? _current;
     private long _version;
@@ -29,21 +33,23 @@ public sealed class NetworkSnapshotCache(IServiceScopeFactory scopes, TimeProvid
         return Task.CompletedTask;
     }
 
-    public async Task<(NetworkSnapshot Snapshot, NetworkMap Map)> GetAsync(CancellationToken ct)
+    public async Task<NetworkView> GetAsync(CancellationToken ct)
     {
         if (Volatile.Read(ref _current) is { } cached && time.GetElapsedTime(cached.BuiltAt) < MaxAge)
         {
-            return (cached.Snapshot, cached.Map);
+            return cached.View;
         }
         var version = Interlocked.Read(ref _version);
         await using var scope = scopes.CreateAsyncScope();
         var snapshot = await scope.ServiceProvider.GetRequiredService<NetworkProgress>().SnapshotAsync(ct);
-        var entry = new Entry(snapshot, new NetworkMap(snapshot.Sites), time.GetTimestamp());
+        var slugs = await scope.ServiceProvider.GetRequiredService<Data.SatuPintuDb>().Opds.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Slug, ct);
+        var map = new NetworkMap(snapshot.Sites);
+        var entry = new Entry(new NetworkView(snapshot, map, NetworkMapSvg.Render(map), new SiteTable(snapshot.Sites, slugs, snapshot.Opds)), time.GetTimestamp());
         // A change that arrived while this was built wins: keep nothing rather than the older figures.
         if (Interlocked.Read(ref _version) == version)
         {
             Interlocked.CompareExchange(ref _current, entry, Volatile.Read(ref _current));
         }
-        return (entry.Snapshot, entry.Map);
+        return entry.View;
     }
 }

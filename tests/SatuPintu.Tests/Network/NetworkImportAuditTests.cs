@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SatuPintu.Network;
 using SatuPintu.Network.Import;
 using SatuPintu.Tests.Infrastructure;
 using static SatuPintu.Tests.Network.ImportFiles;
@@ -68,6 +70,36 @@ public abstract class NetworkImportAuditTests(SatuPintuApp app)
         {
             await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(drop));
         }
+    }
+
+    [Fact]
+    public async Task A_file_waits_for_the_subnet_gate_and_is_checked_against_what_was_written_meanwhile()
+    {
+        var cidr = app.IsPostgres ? "198.18.21.0/24" : "198.18.20.0/24";
+        var inner = cidr.Replace("/24", "/25", StringComparison.Ordinal);
+        var noc = await app.WithDbAsync(db => db.NetworkSites.Where(s => s.Name == Noc).Select(s => s.Id).SingleAsync());
+        var gate = app.Services.GetRequiredService<SubnetGate>();
+        Task<ImportResult> import;
+        await gate.Lock.WaitAsync();
+        try
+        {
+            import = ImportAsync(app, Xlsx(Sheet("subnets", ["site", "cidr"], [Noc, cidr])));
+            // Stands in for a subnet post holding the gate: it writes an overlapping block while the file waits.
+            await app.WithDbAsync(db =>
+            {
+                db.NetworkSubnets.Add(new Subnet { SiteId = noc, Cidr = inner, Family = 4 });
+                return db.SaveChangesAsync();
+            });
+            Assert.False(import.IsCompleted, "the import must wait for the subnet gate");
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+        var result = await import;
+        Assert.False(result.Committed);
+        Assert.Contains(result.Errors, e => e.Message.Contains(inner, StringComparison.Ordinal));
+        Assert.False(await app.WithDbAsync(db => db.NetworkSubnets.AnyAsync(n => n.Cidr == cidr)));
     }
 }
 

@@ -29,6 +29,8 @@ public sealed class DemoSeeder(SatuPintuDb db, TimeProvider time, IServiceProvid
         var opds = KepahiangOpds.All.Select((o, i) => NewOpd(o, i, now)).ToList();
         db.Opds.AddRange(opds);
         db.Tags.AddRange(DemoText.Tags.Select(t => new Tag { Slug = t.Slug, Name = t.Name }));
+        // First, so every check the registry or an OPD website makes from here on is created paused (DefaultChecksSync).
+        db.SeedStates.Add(new SeedState { Key = DemoKey, Value = 1, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
 
         foreach (var u in KepahiangOpds.Units.Select((u, i) => (u, i)))
@@ -49,7 +51,6 @@ public sealed class DemoSeeder(SatuPintuDb db, TimeProvider time, IServiceProvid
                 SortOrder = db.Pages.Local.Count, CreatedAt = now, UpdatedAt = now, PublishedAt = now,
             });
         }
-        db.SeedStates.Add(new SeedState { Key = DemoKey, Value = 1, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
 
         await AddArticlesCoreAsync(DemoArticles, ct);

@@ -33,6 +33,9 @@ public sealed class MaintenanceForm
     public long? CheckId { get; set; }
     public DateTime? StartsAt { get; set; }
     public DateTime? EndsAt { get; set; }
+    /// <summary>Weekly: the days it recurs on (0 = Sunday … 6 = Saturday); none for a one-off window.</summary>
+    public List<int> WeekDays { get; set; } = [];
+    public int? DurationMinutes { get; set; }
 }
 
 /// <summary>/admin/pemantauan: checks with their state, the check form, pause/resume, incidents (acknowledge, note) and maintenance windows.</summary>
@@ -98,6 +101,14 @@ public sealed class ChecksModel(SatuPintuDb db, CheckEditing editing, IncidentBo
         {
             ModelState.AddModelError("Window.EndsAt", "Isi waktu mulai dan selesai; selesai harus sesudah mulai.");
         }
+        if (w.WeekDays.Any(d => d is < 0 or > 6))
+        {
+            ModelState.AddModelError("Window.WeekDays", "Hari tidak dikenal.");
+        }
+        if (w.WeekDays.Count > 0 && w.DurationMinutes is not (>= 1 and <= 1440))
+        {
+            ModelState.AddModelError("Window.DurationMinutes", "Jadwal mingguan perlu lama pemeliharaan 1 sampai 1440 menit.");
+        }
         if (w.CheckId is { } cid && !await db.MonitorChecks.AnyAsync(c => c.Id == cid, ct))
         {
             ModelState.AddModelError("Window.CheckId", "Pemeriksaan tidak ditemukan.");
@@ -111,6 +122,7 @@ public sealed class ChecksModel(SatuPintuDb db, CheckEditing editing, IncidentBo
         {
             Title = w.Title!.Trim(), CheckId = w.CheckId, StartsAt = clock.FromLocal(w.StartsAt!.Value), EndsAt = clock.FromLocal(w.EndsAt!.Value),
             CreatedBy = User.Identity?.Name, CreatedAt = time.GetUtcNow().UtcDateTime,
+            WeekDays = w.WeekDays.Distinct().Sum(d => 1 << d), DurationMinutes = w.WeekDays.Count > 0 ? w.DurationMinutes!.Value : 0,
         });
         await db.SaveChangesAsync(ct);
         return RedirectToPage(new { ok = "jadwal" });

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using SatuPintu.Audit;
 using SatuPintu.Data;
 
@@ -17,13 +18,34 @@ public sealed record ImportResult(IReadOnlyList<ImportError> Errors, IReadOnlyLi
 /// The bulk import: validates every row of every sheet against the registry and the rows before it,
 /// then writes all of it in one transaction, or nothing when any row is bad.
 /// </summary>
-public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time)
+public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time, SubnetGate gate)
 {
     /// <summary>The audit event of one committed import (the rows themselves are not audited one by one).</summary>
     public const string AuditAction = "import";
     public const string AuditEntityType = "NetworkImport";
 
     public async Task<ImportResult> RunAsync(ImportFile file, string actor, bool commit, CancellationToken ct, string? fileName = null)
+    {
+        if (!commit)
+        {
+            return await CheckAndCommitAsync(file, actor, null, fileName, ct);
+        }
+        // The same gate as a subnet posted through the API: the overlap check of the file and its insert
+        // are one step, so a subnet posted meanwhile waits and is then checked against the imported ones.
+        await gate.Lock.WaitAsync(ct);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await SubnetGate.LockAcrossNodesAsync(db, ct);
+            return await CheckAndCommitAsync(file, actor, transaction, fileName, ct);
+        }
+        finally
+        {
+            gate.Lock.Release();
+        }
+    }
+
+    private async Task<ImportResult> CheckAndCommitAsync(ImportFile file, string actor, IDbContextTransaction? transaction, string? fileName, CancellationToken ct)
     {
         var errors = new List<ImportError>(file.Errors);
         var rows = new List<PreviewRow>();
@@ -44,11 +66,11 @@ public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time)
             errors.Add(new ImportError(file.Tables.FirstOrDefault()?.Sheet ?? "", 0, "", "Tidak ada baris data untuk diimpor."));
         }
         var result = new ImportResult(errors, rows, Committed: false);
-        if (errors.Count > 0 || !commit)
+        if (errors.Count > 0 || transaction is null)
         {
             return result;
         }
-        await CommitAsync(rules, file, result, actor, fileName, ct);
+        await CommitAsync(rules, file, result, actor, fileName, transaction, ct);
         return result with { Committed = true };
     }
 
@@ -57,7 +79,7 @@ public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time)
     /// file, its SHA-256, the rows per kind) instead of an entry per row, and change tracking told once
     /// instead of per added row: that is what keeps 6,000 rows well under the 5 s budget.
     /// </summary>
-    private async Task CommitAsync(ImportRules rules, ImportFile file, ImportResult result, string actor, string? fileName, CancellationToken ct)
+    private async Task CommitAsync(ImportRules rules, ImportFile file, ImportResult result, string actor, string? fileName, IDbContextTransaction transaction, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
         var autoDetect = tracker.AutoDetectChangesEnabled;
@@ -65,7 +87,6 @@ public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time)
         try
         {
             using var summarised = AuditSummary.Use();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.NetworkPhases.AddRange(rules.NewPhases);
             db.NetworkSites.AddRange(rules.NewSites);
             db.NetworkLinks.AddRange(rules.NewLinks);
