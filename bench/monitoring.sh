@@ -15,7 +15,8 @@
 #  5. /status and /api/v1/status with wrk (monitoring off, output cache off) over those rollups;
 #  6. fping -C 3 over the ICMP targets, and blackbox probes of each module: their CPU per probe.
 # Settings: ICMP (3334), TCP (3333), HTTP (3333), INTERVAL (30), WARM (60), WINDOW (120), RUNS (3),
-# KIND_WINDOW (60), SIM_HOURS (24), BB_PROBES (2000), DURATION (15s), SKIP_PUBLISH=1.
+# KIND_WINDOW (60), SIM_HOURS (24), BB_PROBES (2000), DURATION (15s), SKIP_PUBLISH=1, REUSE_DATA=1 (the
+# previous run's data folder and checks: creating 10,000 checks through the API takes long on a busy machine).
 set -euo pipefail
 BENCH_NAME=monitoring
 source "$(dirname "$0")/lib.sh"
@@ -46,11 +47,13 @@ ticks() { bench_srv_ticks "pid:$1"; }
 scrape() { curl -s -o "$1" "$BENCH_BASE/metrics"; }
 row() { printf '| %s |\n' "$(IFS='|'; echo "$*" | sed 's/|/ | /g')" | tee -a "$OUT/table.md"; }
 
-rm -rf "$BENCH_WORK/data"
-cli seed >/dev/null
-email="bench-$(date +%s)@bench.satupintu.local"
-echo "kata-sandi-bench-yang-panjang" | cli user add --email "$email" --role admin >/dev/null
-TOKEN=$(cli token create --email "$email" --name bench --expires 1 | tail -n1)
+if [[ ${REUSE_DATA:-} != 1 ]]; then
+  rm -rf "$BENCH_WORK/data"
+  cli seed >/dev/null
+  email="bench-$(date +%s)@bench.satupintu.local"
+  echo "kata-sandi-bench-yang-panjang" | cli user add --email "$email" --role admin >/dev/null
+  TOKEN=$(cli token create --email "$email" --name bench --expires 1 | tail -n1)
+fi
 
 PORT=$(bench_free_port)
 python3 "$HELPER" targets "$TCP_BASE" "$HTTP_BASE" "$LISTENERS" "$PORT" >"$OUT/targets.log" 2>&1 &
@@ -60,10 +63,17 @@ grep -q ready "$OUT/targets.log" || bench_die "targets did not start: $(cat "$OU
 
 bench_start_app SatuPintu__Monitoring__MetricsEnabled=true SatuPintu__OutputCache__Enabled=false
 APP=$BENCH_APP_PID
-bench_log "creating $ICMP icmp + $TCP tcp + $HTTP http checks at ${INTERVAL}s (paused)"
-t0=$(date +%s.%N)
-python3 "$HELPER" create "$BENCH_BASE" "$TOKEN" "$ICMP" "$TCP" "$HTTP" "$ICMP_BASE" "$TCP_BASE" "$HTTP_BASE" "$LISTENERS" "$PORT" "$INTERVAL" >/dev/null
-bench_log "created in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", b-a}') s; resuming all"
+if [[ ${REUSE_DATA:-} != 1 ]]; then
+  bench_log "creating $ICMP icmp + $TCP tcp + $HTTP http checks at ${INTERVAL}s (paused)"
+  t0=$(date +%s.%N)
+  python3 "$HELPER" create "$BENCH_BASE" "$TOKEN" "$ICMP" "$TCP" "$HTTP" "$ICMP_BASE" "$TCP_BASE" "$HTTP_BASE" "$LISTENERS" "$PORT" "$INTERVAL" >/dev/null
+  bench_log "created in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN{printf "%.0f", b-a}') s"
+else
+  # The previous run's data folder and checks; the targets' port is new, so the checks follow it.
+  sql "UPDATE MonitorChecks SET Target = replace(Target, substr(Target, instr(substr(Target, 8), ':') + 7, 6), ':$PORT') WHERE Kind = 'Http' AND Name LIKE 'Bench %';
+       UPDATE MonitorChecks SET Target = substr(Target, 1, instr(Target, ':')) || '$PORT' WHERE Kind = 'Tcp' AND Name LIKE 'Bench %';"
+fi
+bench_log "$(sql "SELECT COUNT(*) FROM MonitorChecks WHERE Name LIKE 'Bench %'") checks; resuming all"
 sql "UPDATE MonitorChecks SET Paused = 0 WHERE Name LIKE 'Bench %'"
 bench_log "warm-up ${WARM}s (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 sleep "$WARM"

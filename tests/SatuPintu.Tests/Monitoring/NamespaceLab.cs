@@ -173,7 +173,7 @@ public sealed class NamespaceLab : IDisposable
     [DllImport("libc", SetLastError = true)]
     private static extern int setns(int fd, int nstype);
 
-    private void Must(string arguments) => Run("/usr/sbin/ip", arguments, must: true);
+    private static void Must(string arguments) => Run("/usr/sbin/ip", arguments, must: true);
 
     private static (bool Ok, string Output, string Error) Ip(string arguments) => Run("/usr/sbin/ip", arguments, must: false);
 

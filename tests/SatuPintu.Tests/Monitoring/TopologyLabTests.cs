@@ -82,7 +82,7 @@ public sealed class TopologyLabTests(LabMonitoringApp app, ITestOutputHelper out
             Assert.Equal("down", await StateAsync(kecamatan));
             Assert.Equal("unreachable", await StateAsync(siteA));
             Assert.Equal("unreachable", await StateAsync(siteB));
-            var alert = Assert.Single(app.Sink.Alerts.Where(a => all.Contains(a.CheckId!.Value)));
+            var alert = Assert.Single(app.Sink.Alerts, a => all.Contains(a.CheckId!.Value));
             Assert.Equal((kecamatan, CheckState.Down), (alert.CheckId!.Value, alert.State));
 
             lab.KecamatanLinkUp();
