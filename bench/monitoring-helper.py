@@ -130,7 +130,7 @@ def probes(before, after, kind):
 
 def blackbox(url, module, n, conc, targets_file):
     loopback(url.replace("http://", "").split(":")[0])
-    names = [loopback(t.strip().split(":")[0].replace("http://", "")) and t.strip() for t in open(targets_file) if t.strip()]
+    names = [loopback(t.strip().replace("http://", "").split(":")[0]) and t.strip() for t in open(targets_file) if t.strip()]
     failed = [0]
 
     def one(i):
