@@ -107,7 +107,7 @@ for k in Icmp Tcp Http; do
 done
 sql "UPDATE MonitorChecks SET Paused = 1 WHERE Name LIKE 'Bench %'"
 day=$(ls -1 "$BENCH_WORK/data/samples"/samples-*.db | tail -n1)
-real_rows=$(sqlite3 "$day" 'SELECT COUNT(*) FROM samples'); real_bytes=$(stat -c %s "$day")
+real_rows=$(sqlite3 "$day" "SELECT COUNT(*) FROM samples"); real_bytes=$(cat "$day" "$day-wal" 2>/dev/null | wc -c)
 bench_stop_app
 
 bench_log "a simulated raw day: $SIM_HOURS h of $((ICMP + TCP + HTTP)) checks at ${INTERVAL}s"
