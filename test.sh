@@ -13,6 +13,7 @@ fc-list 2>/dev/null | grep -qi dejavu || need_packages+=(fonts-dejavu-core)
 [ -f /usr/lib/python3/dist-packages/feedparser/__init__.py ] || need_packages+=(python3-feedparser)
 [ -x /usr/bin/xmllint ] || need_packages+=(libxml2-utils)
 [ -x /usr/sbin/nft ] || need_packages+=(nftables)
+[ -x /usr/sbin/ip ] || need_packages+=(iproute2)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_packages[*]} from Debian's packages"
   as_root=""

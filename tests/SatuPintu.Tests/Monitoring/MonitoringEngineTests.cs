@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SatuPintu.Monitoring;
+using SatuPintu.Monitoring.Engine;
+using SatuPintu.Monitoring.Probes;
 using SatuPintu.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -121,6 +124,34 @@ public abstract class MonitoringEngineTests(MonitoringApp app, ITestOutputHelper
         Assert.Equal("up", await StateAsync(child1));
         alerts = [.. app.Sink.Alerts.Where(a => ids.Contains(a.CheckId!.Value))];
         Assert.Equal([(parent, CheckState.Down), (parent, CheckState.Up)], alerts.Select(a => (a.CheckId!.Value, a.State)));
+    }
+
+    [Fact]
+    public async Task A_child_whose_result_comes_before_its_failing_parents_waits_and_is_unreachable_without_an_alert()
+    {
+        using var core = new TcpTarget();
+        using var office = new TcpTarget();
+        var parent = await AddAsync(new { name = Fresh("Tautan lambat"), kind = "tcp", target = core.Target, intervalSeconds = 5 });
+        var child = await AddAsync(new { name = Fresh("Kantor cepat"), kind = "tcp", target = office.Target, intervalSeconds = 5, parentId = parent });
+        await RoundsAsync(2);
+        var writer = app.Services.GetRequiredService<ResultWriter>();
+        async Task FailAsync(long id)
+        {
+            await writer.EnqueueAsync(new ProbeOutcome(id, app.Clock.GetUtcNow().UtcDateTime, ProbeResult.Fail("uji: waktu habis")), CancellationToken.None);
+            await writer.FlushAsync(CancellationToken.None);
+        }
+        // Each round the child's result reaches the writer first, in a batch of its own.
+        for (var round = 0; round < 3; round++)
+        {
+            app.Clock.Advance(TimeSpan.FromSeconds(5));
+            await FailAsync(child);
+            await FailAsync(parent);
+        }
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        await FailAsync(child);
+        Assert.Equal("down", await StateAsync(parent));
+        Assert.Equal("unreachable", await StateAsync(child));
+        Assert.Equal([parent], app.Sink.Alerts.Where(a => a.CheckId == parent || a.CheckId == child).Select(a => a.CheckId!.Value));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace SatuPintu.Monitoring.Alerts;
 /// every waiting alert of that channel goes with it, one message per state; a failure retries with
 /// exponential backoff up to <see cref="AlertOptions.MaxAttempts"/>; every attempt is logged. The outbox
 /// lives in the database, so a restart loses nothing and resends nothing already sent. With several
-/// nodes only the holder of the <see cref="Job"/> lease sends.
+/// nodes only the holder of the <see cref="Job"/> lease sends;
+/// a node takes or renews that lease only when something is due, so an idle poll writes nothing.
 /// </summary>
 public sealed class AlertDispatcher(
     IServiceScopeFactory scopes, TimeProvider time, IOptions<AlertOptions> options, JobLeases leases, AlertWakeup wakeup,
@@ -51,13 +52,15 @@ public sealed class AlertDispatcher(
         await _pass.WaitAsync(ct);
         try
         {
-            if (!await leases.TryAcquireAsync(Job, TimeSpan.FromSeconds(Math.Max(30, options.Value.PollSeconds * 3)), ct))
-            {
-                return 0;
-            }
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
             var now = time.GetUtcNow().UtcDateTime;
+            // Idle polls only read: the lease (a write) is taken or renewed only when something is due.
+            if (!await db.AlertDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending && d.DueAt <= now, ct)
+                || !await leases.TryAcquireAsync(Job, TimeSpan.FromSeconds(Math.Max(30, options.Value.PollSeconds * 3)), ct))
+            {
+                return 0;
+            }
             var dueChannels = await db.AlertDeliveries.Where(d => d.Status == DeliveryStatus.Pending && d.DueAt <= now)
                 .Select(d => d.ChannelId).Distinct().OrderBy(id => id).Take(100).ToListAsync(ct);
             if (dueChannels.Count == 0)

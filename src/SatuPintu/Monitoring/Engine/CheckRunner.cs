@@ -64,23 +64,23 @@ public sealed class CheckRunner(IServiceScopeFactory scopes, IEnumerable<IProbe>
     private async Task<List<Task>> StartDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var due = await ClaimAsync(now.ToUnixTimeMilliseconds(), ct);
+        var (due, dueAt) = await ClaimAsync(now.ToUnixTimeMilliseconds(), ct);
         var timeout = TimeSpan.FromMilliseconds(options.Value.ProbeTimeoutMilliseconds);
         var running = new List<Task>(due.Count);
         foreach (var check in due)
         {
-            running.Add(ProbeAsync(check, now.UtcDateTime, timeout, ct));
+            running.Add(ProbeAsync(check, now.UtcDateTime, dueAt[check.Id], timeout, ct));
         }
         return running;
     }
 
-    private async Task ProbeAsync(Check check, DateTime at, TimeSpan timeout, CancellationToken ct)
+    private async Task ProbeAsync(Check check, DateTime at, long dueMs, TimeSpan timeout, CancellationToken ct)
     {
         var slot = _slots[check.Kind];
         await slot.WaitAsync(ct);
         try
         {
-            metrics.ProbeStarted(check.Kind);
+            metrics.ProbeStarted(check.Kind, time.GetUtcNow().ToUnixTimeMilliseconds() - dueMs);
             ProbeResult result;
             try
             {
@@ -98,7 +98,8 @@ public sealed class CheckRunner(IServiceScopeFactory scopes, IEnumerable<IProbe>
         }
     }
 
-    private async Task<List<Check>> ClaimAsync(long nowMs, CancellationToken ct)
+    /// <summary>The claimed checks and the round each was due at (the round just passed, for the schedule lag).</summary>
+    private async Task<(List<Check> Checks, Dictionary<long, long> DueMs)> ClaimAsync(long nowMs, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
@@ -106,9 +107,9 @@ public sealed class CheckRunner(IServiceScopeFactory scopes, IEnumerable<IProbe>
         var sql = $"""
             UPDATE "MonitorChecks" SET "NextDueMs" = "NextDueMs" + "IntervalSeconds" * 1000 * (({nowMs} - "NextDueMs") / ("IntervalSeconds" * 1000) + 1)
             WHERE "Id" IN (SELECT "Id" FROM "MonitorChecks" WHERE NOT "Paused" AND "NextDueMs" <= {nowMs} ORDER BY "NextDueMs" LIMIT {options.Value.ClaimBatch} {lockRows})
-            RETURNING "Id"
+            RETURNING "Id", "NextDueMs" - "IntervalSeconds" * 1000
             """;
-        var ids = new List<long>();
+        var ids = new Dictionary<long, long>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -118,14 +119,19 @@ public sealed class CheckRunner(IServiceScopeFactory scopes, IEnumerable<IProbe>
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                ids.Add(reader.GetInt64(0));
+                ids[reader.GetInt64(0)] = reader.GetInt64(1);
             }
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-        return ids.Count == 0 ? [] : await db.MonitorChecks.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return ([], ids);
+        }
+        var keys = ids.Keys.ToList();
+        return (await db.MonitorChecks.AsNoTracking().Where(c => keys.Contains(c.Id)).ToListAsync(ct), ids);
     }
 
     private async Task<TimeSpan> UntilNextDueAsync(CancellationToken ct)

@@ -11,7 +11,9 @@ public sealed record Verdict(SampleStatus Sample, CheckState From, CheckState To
 }
 
 /// <summary>The facts around one result that the check alone does not know.</summary>
-public sealed record JudgeContext(DateTime Now, bool InMaintenance, bool MonitorCutOff, CheckState? ParentState, int FlapTransitions, TimeSpan FlapWindow)
+/// <param name="ParentFailing">The parent's last result failed but it is not DOWN (yet): a child's DOWN waits for the parent's verdict.</param>
+public sealed record JudgeContext(DateTime Now, bool InMaintenance, bool MonitorCutOff, CheckState? ParentState, int FlapTransitions, TimeSpan FlapWindow,
+    bool ParentFailing = false)
 {
     public bool ParentDown => ParentState is CheckState.Down or CheckState.Unreachable;
 }
@@ -61,7 +63,9 @@ public static class Judge
             {
                 CheckState.Down => CheckState.Down,
                 CheckState.Unreachable => ctx.ParentDown ? CheckState.Unreachable : CheckState.Down,
-                _ when s.ConsecutiveFailures >= check.FailuresToDown => ctx.ParentDown ? CheckState.Unreachable : CheckState.Down,
+                // Results of one round reach the writer in any order: a child that reaches K before its
+                // failing parent does stays as it is for now, and is UNREACHABLE once the parent is DOWN.
+                _ when s.ConsecutiveFailures >= check.FailuresToDown => ctx.ParentDown ? CheckState.Unreachable : ctx.ParentFailing ? from : CheckState.Down,
                 CheckState.Maintenance => CheckState.Unknown,
                 _ => from,
             };

@@ -20,7 +20,6 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
     IOptions<MonitoringOptions> options, IOptions<SatuPintuOptions> site, MonitorMetrics metrics, ILogger<ResultWriter> log) : BackgroundService
 {
     private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(100_000) { SingleReader = true });
-    private readonly Dictionary<long, bool> _canaryFailed = [];
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone);
 
     public ValueTask EnqueueAsync(ProbeOutcome outcome, CancellationToken ct) => _queue.Writer.WriteAsync(outcome, ct);
@@ -75,12 +74,13 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
         var now = time.GetUtcNow().UtcDateTime;
         var checks = await LoadWithAncestorsAsync(db, batch.Select(b => b.CheckId), ct);
         var windows = await db.MonitorMaintenanceWindows.AsNoTracking().Where(w => w.StartsAt <= now && w.EndsAt >= now).ToListAsync(ct);
-        foreach (var canary in batch.Where(b => checks.TryGetValue(b.CheckId, out var c) && c.Canary))
-        {
-            _canaryFailed[canary.CheckId] = !canary.Result.Ok;
-        }
-        var canaries = await db.MonitorChecks.Where(c => c.Canary && !c.Paused).Select(c => c.Id).ToListAsync(ct);
-        var cutOff = canaries.Count > 0 && canaries.All(id => _canaryFailed.GetValueOrDefault(id));
+        // The canaries' last results come from the database, not from this node's memory: with several
+        // nodes, the node that probed a canary is often not the one judging the other checks.
+        var fresh = batch.Where(b => checks.TryGetValue(b.CheckId, out var c) && c.Canary)
+            .GroupBy(b => b.CheckId).ToDictionary(g => g.Key, g => !g.Last().Result.Ok);
+        var canaries = await db.MonitorChecks.Where(c => c.Canary && !c.Paused)
+            .Select(c => new { c.Id, Failing = c.Status != null && c.Status.ConsecutiveFailures > 0 }).ToListAsync(ct);
+        var cutOff = canaries.Count > 0 && canaries.All(c => fresh.TryGetValue(c.Id, out var failed) ? failed : c.Failing);
         var book = new IncidentTimeline(db, now);
         var raw = new List<Sample>(batch.Count);
         var toAlert = new List<(Check Check, CheckState State)>();
@@ -92,9 +92,10 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
                 continue;
             }
             var status = check.Status ??= new CheckStatus { CheckId = check.Id };
-            var parent = check.ParentCheckId is { } p && checks.TryGetValue(p, out var pc) ? pc.Status?.State : null;
+            var parent = check.ParentCheckId is { } p && checks.TryGetValue(p, out var pc) && !pc.Paused ? pc.Status : null;
             var ctx = new JudgeContext(outcome.At, windows.Any(w => w.Applies(check) && w.Covers(outcome.At, Zone)),
-                cutOff && !check.Canary, parent, opt.FlapTransitions, TimeSpan.FromMinutes(opt.FlapWindowMinutes));
+                cutOff && !check.Canary, parent?.State, opt.FlapTransitions, TimeSpan.FromMinutes(opt.FlapWindowMinutes),
+                parent is { ConsecutiveFailures: > 0 });
             var verdict = Judge.Apply(check, status, outcome.Result, ctx);
             raw.Add(new Sample(check.Id, new DateTimeOffset(outcome.At).ToUnixTimeMilliseconds(), verdict.Sample, outcome.Result.RttMs, outcome.Result.LossPercent));
             metrics.Observe(check, verdict, outcome.Result);

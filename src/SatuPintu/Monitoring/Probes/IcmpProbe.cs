@@ -20,6 +20,7 @@ public sealed class IcmpProbe : IProbe, IDisposable
     private readonly ILogger<IcmpProbe> _log;
     private int _sequence = Random.Shared.Next(ushort.MaxValue);
     private readonly ushort _identifier = (ushort)Random.Shared.Next(1, ushort.MaxValue);
+    private volatile bool _disposed;
 
     public IcmpProbe(ILogger<IcmpProbe> log)
     {
@@ -130,41 +131,57 @@ public sealed class IcmpProbe : IProbe, IDisposable
         return channel;
     }
 
+    /// <summary>Called with each packet's length before it is read; a test makes it throw to prove the loop outlives a fault.</summary>
+    internal Action<int>? OnReceived { get; set; }
+
     private async Task ReceiveLoopAsync(Channel channel)
     {
         var buffer = new byte[2048];
         EndPoint any = new IPEndPoint(channel.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
-        while (true)
+        var faults = 0;
+        while (!_disposed)
         {
-            SocketReceiveFromResult r;
             try
             {
-                r = await channel.Socket.ReceiveFromAsync(buffer, SocketFlags.None, any);
+                var r = await channel.Socket.ReceiveFromAsync(buffer, SocketFlags.None, any);
+                OnReceived?.Invoke(r.ReceivedBytes);
+                Deliver(channel, buffer.AsSpan(0, r.ReceivedBytes), (IPEndPoint)r.RemoteEndPoint, Stopwatch.GetTimestamp());
+                faults = 0;
             }
-            catch (Exception e) when (e is SocketException or ObjectDisposedException)
+            catch (Exception e) when (_disposed && e is SocketException or ObjectDisposedException)
             {
                 return;
             }
-            var at = Stopwatch.GetTimestamp();
-            var icmp = buffer.AsSpan(0, r.ReceivedBytes);
-            if (channel.Family == AddressFamily.InterNetwork && !channel.Datagram && icmp.Length > 0)
+            catch (Exception e)
             {
-                // A raw IPv4 socket hands the IP header over too.
-                icmp = icmp[Math.Min(icmp.Length, (icmp[0] & 0x0F) * 4)..];
+                // Every ICMP check of this node waits on this one loop: a fault it was not written for is
+                // logged and the loop goes on, slowing down (up to 1 s) while the fault repeats.
+                faults++;
+                _log.LogError(e, "ICMP receive loop ({Family}) failed {Faults} time(s) in a row; it goes on", channel.Family, faults);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 10 * faults)));
             }
-            var reply = channel.Family == AddressFamily.InterNetworkV6 ? 129 : 0;
-            if (icmp.Length < 8 || icmp[0] != reply)
-            {
-                continue;
-            }
-            var id = BinaryPrimitives.ReadUInt16BigEndian(icmp[4..]);
-            var seq = BinaryPrimitives.ReadUInt16BigEndian(icmp[6..]);
-            // The kernel puts its own identifier on datagram ICMP sockets: there the sequence and sender match.
-            if ((channel.Datagram || id == _identifier)
-                && _pending.TryRemove((seq, ((IPEndPoint)r.RemoteEndPoint).Address), out var waiting))
-            {
-                waiting.TrySetResult(at);
-            }
+        }
+    }
+
+    private void Deliver(Channel channel, ReadOnlySpan<byte> packet, IPEndPoint from, long at)
+    {
+        var icmp = packet;
+        if (channel.Family == AddressFamily.InterNetwork && !channel.Datagram && icmp.Length > 0)
+        {
+            // A raw IPv4 socket hands the IP header over too.
+            icmp = icmp[Math.Min(icmp.Length, (icmp[0] & 0x0F) * 4)..];
+        }
+        var reply = channel.Family == AddressFamily.InterNetworkV6 ? 129 : 0;
+        if (icmp.Length < 8 || icmp[0] != reply)
+        {
+            return;
+        }
+        var id = BinaryPrimitives.ReadUInt16BigEndian(icmp[4..]);
+        var seq = BinaryPrimitives.ReadUInt16BigEndian(icmp[6..]);
+        // The kernel puts its own identifier on datagram ICMP sockets: there the sequence and sender match.
+        if ((channel.Datagram || id == _identifier) && _pending.TryRemove((seq, from.Address), out var waiting))
+        {
+            waiting.TrySetResult(at);
         }
     }
 
@@ -229,6 +246,7 @@ public sealed class IcmpProbe : IProbe, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         if (_v4.IsValueCreated)
         {
             _v4.Value?.Socket.Dispose();

@@ -116,6 +116,33 @@ public sealed class AlertDeliveryTests(AlertHost host) : IClassFixture<AlertHost
     }
 
     [Fact]
+    public async Task An_idle_dispatcher_neither_takes_nor_renews_its_lease_and_takes_it_when_work_comes()
+    {
+        // What earlier tests left waiting is delivered or given up first.
+        for (var i = 0; i < 12 && await host.App.WithDbAsync(db => db.AlertDeliveries.AnyAsync(d => d.Status == DeliveryStatus.Pending)); i++)
+        {
+            await AlertHost.PassAsync(host.App, host.Clock, TimeSpan.FromMinutes(20));
+        }
+        await AlertHost.PassAsync(host.App, host.Clock, TimeSpan.FromMinutes(5));
+        var idle = await LeaseAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await AlertHost.PassAsync(host.App, host.Clock, TimeSpan.FromSeconds(5));
+        }
+        Assert.Equal(idle, await LeaseAsync());
+
+        var path = "/hook-" + Fresh();
+        await AlertHost.AddChannelAsync(host.App, host.People, new { kind = "webhook", url = host.Http.Url(path).ToString() });
+        await AlertHost.PublishAsync(host.App, "Tautan Kecamatan Ujan Mas", CheckState.Down);
+        await AlertHost.PassAsync(host.App, host.Clock, TimeSpan.FromSeconds(31));
+        Assert.True(await Eventually.TrueAsync(() => At(path).Length == 1));
+        Assert.True(await LeaseAsync() > host.Clock.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    private Task<long?> LeaseAsync() => host.App.WithDbAsync(db =>
+        db.JobLeases.Where(l => l.Name == AlertDispatcher.Job).Select(l => (long?)l.ExpiresAtMs).SingleOrDefaultAsync());
+
+    [Fact]
     public async Task A_sink_that_never_recovers_is_given_up_after_the_last_attempt()
     {
         var path = "/hook-" + Fresh();
