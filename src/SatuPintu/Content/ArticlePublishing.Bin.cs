@@ -48,14 +48,18 @@ public sealed partial class ArticlePublishing
 
     public async Task<Outcome<Article>> RestoreFromBinAsync(ClaimsPrincipal user, int id, CancellationToken ct)
     {
-        var article = await db.Articles.IgnoreQueryFilters().Include(a => a.Opd).FirstOrDefaultAsync(a => a.Id == id && a.DeletedAt != null, ct);
-        if (article is null || !user.Can(Accounts.OpdRight.Edit, article.OpdId))
+        var article = await db.Articles.IgnoreQueryFilters().Include(a => a.Opd).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (article is null || !user.Can(OpdRight.Edit, article.OpdId))
         {
             return ArticleRefusals.NotFound;
         }
         if (!user.Can(Review.RightToDelete(article), article.OpdId))
         {
             return ArticleRefusals.Forbidden;
+        }
+        if (article.DeletedAt is null)
+        {
+            return Outcome<Article>.Conflict("Artikel ini tidak ada di Tempat sampah.");
         }
         article.DeletedAt = null;
         article.DeletedBy = null;

@@ -45,6 +45,14 @@ public static class TestArticles
     public static Task<PublicationStatus?> DocumentStatusAsync(SatuPintuApp app, int id) =>
         app.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => (PublicationStatus?)d.Status).FirstOrDefaultAsync());
 
+    /// <summary>Empties the bin of this article as the purge job does once its 30 days are over (here: its bin time moved back).</summary>
+    public static async Task PurgeAsync(SatuPintuApp app, int id)
+    {
+        await app.WithDbAsync(db => db.Articles.IgnoreQueryFilters().Where(a => a.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.DeletedAt, a => a.DeletedAt!.Value.AddDays(-ArticlePublishing.BinDays - 1))));
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BinPurger>(app.Services).PurgeDueAsync(CancellationToken.None);
+    }
+
     public static Task<PublicationStatus?> StatusAsync(SatuPintuApp app, int id) =>
         app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => (PublicationStatus?)a.Status).FirstOrDefaultAsync());
 
