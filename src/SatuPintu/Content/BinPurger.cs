@@ -12,6 +12,8 @@ public sealed class BinPurger(IServiceScopeFactory scopes, TimeProvider time, Jo
 {
     public const string Job = "bin-purger";
     private static readonly TimeSpan Every = TimeSpan.FromHours(1);
+    // The timer's pass and a pass asked for directly never purge the same row twice at once.
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,8 +33,27 @@ public sealed class BinPurger(IServiceScopeFactory scopes, TimeProvider time, Jo
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+
     /// <summary>Purges what is due when this instance holds the lease; the number purged.</summary>
     public async Task<int> PurgeDueAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await PurgeLockedAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<int> PurgeLockedAsync(CancellationToken ct)
     {
         if (!await leases.TryAcquireAsync(Job, Every * 3, ct))
         {

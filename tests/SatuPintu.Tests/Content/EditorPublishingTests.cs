@@ -26,7 +26,7 @@ public abstract class EditorPublishingTests(SatuPintuApp app) : WithPersonas(app
         return png.ToArray();
     }
 
-    private async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formPage, Dictionary<string, string> fields, bool image = true, bool pdf = true)
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formPage, Dictionary<string, string> fields, bool image = true, bool pdf = true)
     {
         var page = await client.GetOkAsync(formPage);
         using var form = new MultipartFormDataContent { { new StringContent(Personas.AntiforgeryToken(page)), "__RequestVerificationToken" } };
@@ -220,9 +220,11 @@ public sealed class BinPurgeTests
         await purger.PurgeDueAsync(CancellationToken.None);
         Assert.True(await InBinAsync());
 
+        // The job's own timer may take it first after the clock moves: either way it is gone once this pass returns.
         clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        Assert.Equal(1, await purger.PurgeDueAsync(CancellationToken.None));
+        await purger.PurgeDueAsync(CancellationToken.None);
         Assert.False(await InBinAsync());
+        Assert.False(await app.WithDbAsync(db => db.Articles.IgnoreQueryFilters().AnyAsync(a => a.Id == id)));
         Assert.Equal(0, await app.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == id)));
     }
 }
