@@ -48,8 +48,12 @@ public static class TestArticles
     /// <summary>Empties the bin of this article as the purge job does once its 30 days are over (here: its bin time moved back).</summary>
     public static async Task PurgeAsync(SatuPintuApp app, int id)
     {
-        await app.WithDbAsync(db => db.Articles.IgnoreQueryFilters().Where(a => a.Id == id)
-            .ExecuteUpdateAsync(u => u.SetProperty(a => a.DeletedAt, a => a.DeletedAt!.Value.AddDays(-ArticlePublishing.BinDays - 1))));
+        await app.WithDbAsync(async db =>
+        {
+            var article = await db.Articles.IgnoreQueryFilters().SingleAsync(a => a.Id == id);
+            article.DeletedAt = article.DeletedAt!.Value.AddDays(-ArticlePublishing.BinDays - 1);
+            return await db.SaveChangesAsync();
+        });
         await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BinPurger>(app.Services).PurgeDueAsync(CancellationToken.None);
     }
 
