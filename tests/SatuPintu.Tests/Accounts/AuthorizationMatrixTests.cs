@@ -295,7 +295,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/artikel/{id:int}/{handler?}", "POST", "AcceptCorrection", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/artikel/{id}/AcceptCorrection", $"/admin/artikel/{id}")),
         new("admin/artikel/{id:int}/{handler?}", "POST", "DeclineCorrection", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/artikel/{id}/DeclineCorrection", $"/admin/artikel/{id}")),
         new("admin/artikel/sampah/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/artikel/sampah")),
-        new("admin/artikel/sampah/{handler?}", "POST", "Restore", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/sampah/Restore?id={id}", "/admin/artikel/sampah")),
+        // Set up as rejected: a draft is the default setup, which the matrix reads as "no item" on a route without {id}.
+        new("admin/artikel/sampah/{handler?}", "POST", "Restore", Rule.EditOpd, true, PublicationStatus.Rejected, (c, id, _) => Form(c, $"/admin/artikel/sampah/Restore?id={id}", "/admin/artikel/sampah")),
         // Monitoring alerts and the website watch: Diskominfo admins only (steps work on a webhook and a page on 127.0.0.1:9).
         new("api/v1/monitoring/channels/", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, "/api/v1/monitoring/channels", M.NewWebhook())),
         new("admin/pemantauan/kanal/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pemantauan/kanal")),

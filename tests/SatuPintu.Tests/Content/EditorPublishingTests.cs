@@ -188,7 +188,9 @@ public abstract class EditorPublishingTests(SatuPintuApp app) : WithPersonas(app
         var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         var editorBin = await editor.GetOkAsync("/admin/artikel/sampah");
         using var editorRestore = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Personas.AntiforgeryToken(editorBin) });
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsync(new Uri($"/admin/artikel/sampah/Restore?id={id}", UriKind.Relative), editorRestore)).StatusCode);
+        using var refused = await editor.PostAsync(new Uri($"/admin/artikel/sampah/Restore?id={id}", UriKind.Relative), editorRestore);
+        Assert.Contains("/admin/ditolak", refused.Headers.Location?.ToString() ?? "", StringComparison.Ordinal);
+        Assert.Null(await TestArticles.StatusAsync(app, id));
         using var restore = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Personas.AntiforgeryToken(bin) });
         Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostAsync(new Uri($"/admin/artikel/sampah/Restore?id={id}", UriKind.Relative), restore)).StatusCode);
         Assert.Equal(PublicationStatus.Draft, await TestArticles.StatusAsync(app, id));
