@@ -30,6 +30,32 @@ public sealed class LeadImageCorrectionTests(BrowserFixture fixture)
         return png.ToArray();
     }
 
+    /// <summary>A one-page PDF, enough for the upload inspector and a PDF reader.</summary>
+    private static byte[] Pdf()
+    {
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        ];
+        var sb = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(sb.Length);
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = sb.Length;
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var o in offsets)
+        {
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"{o:D10} 00000 n \n");
+        }
+        sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(sb.ToString());
+    }
+
     private static async Task FitsAsync(IPage page)
     {
         Assert.Empty(await PageChecks.AccessibilityFailuresAsync(page));
@@ -59,7 +85,7 @@ public sealed class LeadImageCorrectionTests(BrowserFixture fixture)
         await editor.GetByLabel("Sumber foto").FillAsync("Diskominfo");
         await editor.GetByLabel("Berkas (PDF, DOCX, XLSX)").SetInputFilesAsync(new FilePayload
         {
-            Name = "jadwal-panen.pdf", MimeType = "application/pdf", Buffer = SatuPintu.Data.Demo.DemoDocuments.MinimalPdf("Jadwal panen", "kopi"),
+            Name = "jadwal-panen.pdf", MimeType = "application/pdf", Buffer = Pdf(),
         });
         await editor.GetByLabel("Nama lampiran").FillAsync("Jadwal panen kopi");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();

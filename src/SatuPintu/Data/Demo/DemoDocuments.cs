@@ -46,7 +46,7 @@ internal sealed class DemoDocuments(SatuPintuDb db, DataOptions options)
     }
 
     /// <summary>A one-page PDF with two lines of text; offsets in the xref table are computed, so readers accept it.</summary>
-    public static byte[] MinimalPdf(string title, string subtitle)
+    internal static byte[] MinimalPdf(string title, string subtitle)
     {
         static string Escape(string s) => new string(s.Select(c => c < 128 ? c : '-').ToArray()).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal);
         var stream = $"BT /F1 16 Tf 56 780 Td ({Escape(title)}) Tj 0 -24 Td /F1 11 Tf ({Escape(subtitle)}) Tj ET";
