@@ -159,8 +159,8 @@ public sealed class EditorialFlowTests(BrowserFixture fixture)
         var photo = Photo();
         Assert.True(photo.Length > 100_000, $"the test photo weighs only {photo.Length} bytes");
         const string alt = "Petugas posyandu menimbang bayi di balai desa";
-        await editor.GetByLabel("Berkas gambar").SetInputFilesAsync(new FilePayload { Name = "posyandu.jpg", MimeType = "image/jpeg", Buffer = photo });
-        await editor.GetByLabel("Teks alternatif").FillAsync(alt);
+        await editor.GetByLabel("Berkas gambar", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "posyandu.jpg", MimeType = "image/jpeg", Buffer = photo });
+        await editor.GetByLabel("Teks alternatif", new() { Exact = true }).FillAsync(alt);
         var editorMedia = await editor.RunAndWaitForResponseAsync(
             () => editor.GetByRole(AriaRole.Button, new() { Name = "Unggah gambar" }).ClickAsync(),
             r => new Uri(r.Url).AbsolutePath.StartsWith("/media/", StringComparison.Ordinal));
@@ -170,7 +170,7 @@ public sealed class EditorialFlowTests(BrowserFixture fixture)
         Assert.Empty(await PageChecks.AccessibilityFailuresAsync(editor));
         await editor.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "admin-penyunting.png"), FullPage = true });
         await editor.GetByRole(AriaRole.Button, new() { Name = "Ajukan untuk ditinjau" }).ClickAsync();
-        await Assertions.Expect(editor.Locator(".status")).ToHaveTextAsync("Ditinjau");
+        await Assertions.Expect(editor.Locator(".status")).ToHaveTextAsync("Menunggu tinjauan");
         Assert.Equal(0, await editor.GetByRole(AriaRole.Button, new() { Name = "Terbitkan" }).CountAsync());
         Assert.True(checks.Problems.Count == 0, string.Join("\n", checks.Problems));
 

@@ -47,6 +47,22 @@ public sealed class Article : IReviewed
     public string? EventPlace { get; set; }
 
     public List<Tag> Tags { get; set; } = [];
+
+    /// <summary>The picture on cards, the detail page and link previews; its alt text is the image's own.</summary>
+    public int? LeadImageId { get; set; }
+    public Uploads.MediaFile? LeadImage { get; set; }
+    public string? LeadImageCaption { get; set; }
+    public string? LeadImageCredit { get; set; }
+
+    /// <summary>The last change of content after the article was first public: the page then says "Diperbarui".</summary>
+    public DateTime? RevisedAt { get; set; }
+
+    /// <summary>A correction an editor proposed for the published article: the number of the revision holding it; the public version stays until a reviewer accepts.</summary>
+    public int? ProposedRevision { get; set; }
+
+    /// <summary>In the bin (Tempat sampah) since then: hidden everywhere, restorable until purged.</summary>
+    public DateTime? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 }
 
 public enum ArticleKind

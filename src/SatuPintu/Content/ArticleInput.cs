@@ -20,12 +20,23 @@ public sealed record ArticleInput
     public IReadOnlyList<string>? Tags { get; init; }
     /// <summary>The <c>version</c> the change is based on; when given and the article moved on since, the change is refused (409).</summary>
     public int? Version { get; init; }
+    /// <summary>An uploaded image (its id) to show as the lead image; null keeps the current one.</summary>
+    public int? LeadImageId { get; init; }
+    /// <summary>Drops the lead image (the file stays for other uses).</summary>
+    public bool RemoveLeadImage { get; init; }
+    /// <summary>What the lead image shows, for people who cannot see it; required with a lead image. Null keeps the current text.</summary>
+    public string? LeadImageAlt { get; init; }
+    public string? LeadImageCaption { get; init; }
+    public string? LeadImageCredit { get; init; }
+    /// <summary>A new address (the last part of /berita/…) for an existing article; null keeps it. The old address redirects.</summary>
+    public string? Slug { get; init; }
 
     /// <summary>The article as it stands, for edits that change one thing (e.g. adding an image).</summary>
     public static ArticleInput From(Article a) => new()
     {
         Opd = a.Opd?.Slug, Kind = a.Kind.UrlWord(), Title = a.Title, Summary = a.Summary, Body = a.BodyMarkdown ?? "",
         EventStart = a.EventStart, EventEnd = a.EventEnd, EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(),
+        LeadImageCaption = a.LeadImageCaption, LeadImageCredit = a.LeadImageCredit,
     };
 }
 

@@ -21,7 +21,7 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
     public const int MaxPlace = 300;
 
     public Task<Article?> FindAsync(int id, CancellationToken ct) =>
-        db.Articles.Include(a => a.Opd).Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, ct);
+        db.Articles.Include(a => a.Opd).Include(a => a.Tags).Include(a => a.LeadImage).FirstOrDefaultAsync(a => a.Id == id, ct);
 
     public async Task<Outcome<Article>> CreateAsync(ClaimsPrincipal user, ArticleInput input, CancellationToken ct)
     {
@@ -30,6 +30,7 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         {
             return ArticleRefusals.Forbidden;
         }
+        var lead = await ValidateLeadImageAsync(null, opd, input, errors, ct);
         if (errors.Count > 0)
         {
             return Outcome<Article>.Invalid(errors);
@@ -41,13 +42,15 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
             Status = PublicationStatus.Draft, CreatedAt = now, CreatedBy = Actor(user),
         };
         Apply(article, input, kind, tags, user);
+        ApplyLeadImage(article, input, lead);
         db.Articles.Add(article);
         AddRevision(article, 1, user);
         await SaveWithUniqueSlugAsync(article, input.Title!, ct);
         return Outcome<Article>.Ok(article);
     }
 
-    public async Task<Outcome<Article>> UpdateAsync(ClaimsPrincipal user, int id, ArticleInput input, CancellationToken ct)
+    /// <param name="also">A further change saved with this one (accepting a correction clears the proposal).</param>
+    public async Task<Outcome<Article>> UpdateAsync(ClaimsPrincipal user, int id, ArticleInput input, CancellationToken ct, Action<Article>? also = null)
     {
         var article = await FindAsync(id, ct);
         if (article is null || Hidden(user, article))
@@ -68,6 +71,8 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         {
             return ArticleRefusals.Forbidden;
         }
+        var lead = await ValidateLeadImageAsync(article, opd, input, errors, ct);
+        await ValidateAddressAsync(article, input.Slug, errors, ct);
         if (errors.Count > 0)
         {
             return Outcome<Article>.Invalid(errors);
@@ -76,6 +81,9 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         article.Opd = opd;
         article.Kind = kind;
         Apply(article, input, kind, tags, user);
+        ApplyLeadImage(article, input, lead);
+        ChangeAddress(article, input.Slug);
+        also?.Invoke(article);
         var last = await db.ArticleRevisions.Where(r => r.ArticleId == id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
         AddRevision(article, last + 1, user);
         return await SaveAsync(article, ct);
@@ -162,31 +170,6 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
             return null;
         }, ct);
 
-    public async Task<Outcome<Article>> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct)
-    {
-        var article = await FindAsync(id, ct);
-        if (article is null || Hidden(user, article))
-        {
-            return ArticleRefusals.NotFound;
-        }
-        var needed = Review.RightToDelete(article);
-        if (!user.Can(needed, article.OpdId))
-        {
-            return ArticleRefusals.Forbidden;
-        }
-        var media = await ImagesOnlyOfAsync(article, ct);
-        if (!article.EverPublished)
-        {
-            // Never public: its drafts go with it. Once public, the revisions stay (their article link cleared).
-            db.ArticleRevisions.RemoveRange(await db.ArticleRevisions.Where(r => r.ArticleId == id).ToListAsync(ct));
-        }
-        db.MediaFiles.RemoveRange(media);
-        db.Articles.Remove(article);
-        await db.SaveChangesAsync(ct);
-        uploads.RemoveMediaFiles(media);
-        return Outcome<Article>.Ok(article);
-    }
-
     /// <summary>Restores an earlier revision's title, summary, body and kind; the restore is itself a new revision.</summary>
     public async Task<Outcome<Article>> RestoreAsync(ClaimsPrincipal user, int id, int number, CancellationToken ct)
     {
@@ -234,6 +217,7 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         }
         article.UpdatedAt = Now;
         article.UpdatedBy = Actor(user);
+        await PublishAttachmentsAsync(article, ct);
         return await SaveAsync(article, ct);
     }
 
@@ -250,6 +234,10 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         article.Tags.AddRange(tags);
         article.UpdatedAt = Now;
         article.UpdatedBy = Actor(user);
+        if (article.EverPublished)
+        {
+            article.RevisedAt = Now;
+        }
         Review.Changed(article);
     }
 
@@ -334,7 +322,7 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
     {
         var baseSlug = Shared.Slug.From(title, 90) is { Length: > 0 } s ? s : "artikel";
         var slug = baseSlug;
-        for (var n = 2; await db.Articles.AnyAsync(a => a.Slug == slug, ct); n++)
+        for (var n = 2; await AddressTakenAsync(slug, null, ct); n++)
         {
             slug = $"{baseSlug}-{n}";
         }

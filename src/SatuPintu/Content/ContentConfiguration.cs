@@ -23,6 +23,12 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTag");
         // Two writers who read the same version: the later save fails instead of overwriting unseen.
         b.Property(a => a.Version).IsConcurrencyToken();
+        b.Property(a => a.LeadImageCaption).HasMaxLength(300);
+        b.Property(a => a.LeadImageCredit).HasMaxLength(200);
+        b.Property(a => a.DeletedBy).HasMaxLength(256);
+        b.HasOne(a => a.LeadImage).WithMany().HasForeignKey(a => a.LeadImageId).OnDelete(DeleteBehavior.SetNull);
+        // What is in the bin is gone for every query; the bin and its purge ask with IgnoreQueryFilters.
+        b.HasQueryFilter(a => a.DeletedAt == null);
     }
 }
 
@@ -51,6 +57,17 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         b.Property(d => d.StoragePath).HasMaxLength(500);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         b.HasOne(d => d.Opd).WithMany().HasForeignKey(d => d.OpdId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.Article).WithMany().HasForeignKey(d => d.ArticleId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ArticleAddressConfiguration : IEntityTypeConfiguration<ArticleAddress>
+{
+    public void Configure(EntityTypeBuilder<ArticleAddress> b)
+    {
+        b.HasIndex(x => x.Slug).IsUnique();
+        b.Property(x => x.Slug).HasMaxLength(200);
+        b.HasOne(x => x.Article).WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -32,6 +32,8 @@ public static class ContentFeature
         builder.Services.AddPublicEntity<Tag>("tag", _ => null);
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
+        builder.Services.AddSingleton<BinPurger>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<BinPurger>());
         builder.Services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Content/Admin", Access.StaffPolicy);

@@ -23,4 +23,7 @@ public sealed class Document
     public DateTime? PublishAt { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>Attached to this article from its form: published with it, listed under it.</summary>
+    public int? ArticleId { get; set; }
+    public Article? Article { get; set; }
 }

@@ -22,7 +22,7 @@ public static class DocumentRefusals
 public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOptions<UploadOptions> options, TimeProvider time)
 {
     public async Task<Outcome<Document>> UploadAsync(ClaimsPrincipal user, string? opdSlug, string? title, string? description, string? category,
-        string? fileName, byte[]? data, CancellationToken ct, long? declaredSize = null)
+        string? fileName, byte[]? data, CancellationToken ct, long? declaredSize = null, Article? article = null)
     {
         var errors = new Dictionary<string, string[]>();
         var cleanTitle = HtmlCleaner.PlainText(title);
@@ -54,7 +54,8 @@ public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOpt
             return Outcome<Document>.Invalid(errors, "Dokumen tidak disimpan.");
         }
         var saved = await uploads.SaveDocumentAsync(user, opd!.Id, cleanTitle, Clip(HtmlCleaner.PlainText(description), 1000), Clip(HtmlCleaner.PlainText(category), 80),
-            fileName ?? "dokumen", data!, ct);
+            fileName ?? "dokumen", data!, ct, article?.Id,
+            article is null ? null : article.Status == PublicationStatus.Published && user.Can(OpdRight.Publish, opd.Id));
         if (saved.Forbidden)
         {
             return DocumentRefusals.Forbidden;

@@ -252,7 +252,8 @@ public sealed class CatalogSnapshot
 
         var rows = await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null)
             .OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.OpdId, a.Kind, a.Slug, a.Title, a.Summary, PublishAt = a.PublishAt!.Value, a.EventStart, a.EventPlace })
+            .Select(a => new { a.Id, a.OpdId, a.Kind, a.Slug, a.Title, a.Summary, PublishAt = a.PublishAt!.Value, a.EventStart, a.EventPlace, a.RevisedAt,
+                Lead = a.LeadImage == null ? null : new CardImage(a.LeadImage.StoredName, a.LeadImage.AltText ?? "", a.LeadImage.Width, a.LeadImage.Height) })
             .ToListAsync(ct);
         var tagLinks = (await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null)
                 .SelectMany(a => a.Tags, (a, t) => new { ArticleId = a.Id, TagId = t.Id }).ToListAsync(ct))
@@ -266,7 +267,7 @@ public sealed class CatalogSnapshot
             return new CatalogArticle
             {
                 Id = a.Id, OpdId = a.OpdId, Kind = a.Kind, PublishAt = a.PublishAt, TagIds = tagLinks[a.Id].Where(tagsById.ContainsKey).ToArray(),
-                Card = new ArticleCard(a.Slug, a.Title, a.Summary, a.Kind, a.PublishAt, opd.Slug, opd.DisplayShortName, a.EventStart, a.EventPlace),
+                Card = new ArticleCard(a.Slug, a.Title, a.Summary, a.Kind, a.PublishAt, opd.Slug, opd.DisplayShortName, a.EventStart, a.EventPlace, a.RevisedAt, a.Lead),
             };
         }).ToList();
         var byKind = articles.GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.ToArray());

@@ -5,9 +5,20 @@ namespace SatuPintu.Content;
 /// <summary>An article as the lists show it: no body, so list queries stay small.</summary>
 public sealed record ArticleCard(
     string Slug, string Title, string? Summary, ArticleKind Kind, DateTime PublishedUtc,
-    string OpdSlug, string OpdName, DateTime? EventStart, string? EventPlace)
+    string OpdSlug, string OpdName, DateTime? EventStart, string? EventPlace, DateTime? RevisedUtc = null, CardImage? Image = null)
 {
     public string Url => ArticleKinds.DetailUrl(Kind, Slug);
+}
+
+/// <summary>An article's lead image as cards and the detail page show it: three widths of one WebP.</summary>
+public sealed record CardImage(string StoredName, string Alt, int Width, int Height)
+{
+    public string Url => $"/media/{StoredName}";
+    public string MediumUrl => $"/media/{Uploads.MediaFile.MediumName(StoredName)}";
+    public string ThumbnailUrl => $"/media/{Uploads.MediaFile.ThumbnailName(StoredName)}";
+    /// <summary>The srcset widths: thumbnail and medium are at most that wide, never wider than the original.</summary>
+    public string SrcSet(int thumbnailWidth, int mediumWidth) =>
+        $"{ThumbnailUrl} {Math.Min(thumbnailWidth, Width)}w, {MediumUrl} {Math.Min(mediumWidth, Width)}w, {Url} {Width}w";
 }
 
 public sealed record DocumentCard(string Slug, string Title, string? Category, string ContentType, long SizeBytes, DateTime PublishedUtc, string OpdSlug, string OpdName)

@@ -19,6 +19,7 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<PublicService> PublicServices => Set<PublicService>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
+    public DbSet<ArticleAddress> ArticleAddresses => Set<ArticleAddress>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Page> Pages => Set<Page>();

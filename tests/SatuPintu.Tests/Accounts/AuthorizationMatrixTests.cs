@@ -289,7 +289,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/jaringan/anggaran/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/jaringan/anggaran")),
         new("admin/jaringan/anggaran/{handler?}", "POST", "Save", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/jaringan/anggaran/Save", "/admin/jaringan/anggaran", N.BudgetForm(2030))),
         new("admin/jaringan/anggaran/{handler?}", "POST", "Delete", Rule.AdminOnly, false, default, (c, _, _) => N.DeleteBudgetLine(c)),
-        new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete", $"/admin/artikel/{id}")),
+        new("admin/artikel/{id:int}/{handler?}", "POST", "Delete", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/Delete?confirm=true", $"/admin/artikel/{id}")),
+        // Corrections: proposed by whoever edits the OPD, decided by its reviewers (409 when none waits).
+        new("admin/artikel/{id:int}/{handler?}", "POST", "Propose", Rule.EditOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/artikel/{id}/Propose", $"/admin/artikel/{id}", new() { ["Input.Title"] = "Koreksi matriks", ["Input.Body"] = "Isi koreksi." })),
+        new("admin/artikel/{id:int}/{handler?}", "POST", "AcceptCorrection", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/artikel/{id}/AcceptCorrection", $"/admin/artikel/{id}")),
+        new("admin/artikel/{id:int}/{handler?}", "POST", "DeclineCorrection", Rule.PublishOpd, true, PublicationStatus.Published, (c, id, _) => Form(c, $"/admin/artikel/{id}/DeclineCorrection", $"/admin/artikel/{id}")),
+        new("admin/artikel/sampah/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/artikel/sampah")),
+        // Set up as rejected: a draft is the default setup, which the matrix reads as "no item" on a route without {id}.
+        new("admin/artikel/sampah/{handler?}", "POST", "Restore", Rule.EditOpd, true, PublicationStatus.Rejected, (c, id, _) => Form(c, $"/admin/artikel/sampah/Restore?id={id}", "/admin/artikel/sampah")),
         // Monitoring alerts and the website watch: Diskominfo admins only (steps work on a webhook and a page on 127.0.0.1:9).
         new("api/v1/monitoring/channels/", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, "/api/v1/monitoring/channels", M.NewWebhook())),
         new("admin/pemantauan/kanal/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pemantauan/kanal")),
@@ -326,7 +333,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
 
     /// <summary>The edit pages' workflow handlers also exist on their "baru" routes, where there is no item: always 404.</summary>
     private static readonly Case[] AllCases = [.. Cases,
-        .. new[] { "Submit", "Publish", "Reject", "Unpublish", "Delete", "Image" }.Select(h =>
+        .. new[] { "Submit", "Publish", "Reject", "Unpublish", "Delete", "Image", "Propose", "AcceptCorrection", "DeclineCorrection" }.Select(h =>
             new Case("admin/artikel/baru/{handler?}", "POST", h, Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/artikel/baru/{h}", "/admin/artikel/baru"))),
         .. new[] { "Submit", "Publish", "Reject", "Unpublish", "Delete" }.Select(h =>
             new Case("admin/halaman/baru/{handler?}", "POST", h, Rule.Nobody, false, default, (c, _, _) => Form(c, $"/admin/halaman/baru/{h}", "/admin/halaman/baru")))];

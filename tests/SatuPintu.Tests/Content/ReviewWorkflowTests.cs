@@ -108,11 +108,13 @@ public abstract class ReviewWorkflowTests(SatuPintuApp app) : WithPersonas(app)
 
         Assert.Equal(HttpStatusCode.NoContent, (await reviewer.DeleteAsync(new Uri($"/api/v1/articles/{id}", UriKind.Relative))).StatusCode);
         Assert.Null(await TestArticles.StatusAsync(app, id));
+        await TestArticles.PurgeAsync(app, id);
         Assert.Equal(ids.Count, await app.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => ids.Contains(r.Id) && r.ArticleId == null)));
 
         // Work that was never public is the editor's to throw away, drafts and all.
         var draft = (await JsonAsync(await editor.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = Unique("Draf"), body = "x" }))).GetProperty("id").GetInt32();
         Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync(new Uri($"/api/v1/articles/{draft}", UriKind.Relative))).StatusCode);
+        await TestArticles.PurgeAsync(app, draft);
         Assert.Equal(0, await app.WithDbAsync(db => db.ArticleRevisions.CountAsync(r => r.ArticleId == draft)));
     }
 
@@ -194,6 +196,9 @@ public abstract class ReviewWorkflowTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Equal(HttpStatusCode.OK, (await visitor.FetchAsync($"/media/{own}")).Status);
 
         Assert.Equal(HttpStatusCode.NoContent, (await Personas.Api(app, People.EditorA).DeleteAsync(new Uri($"/api/v1/articles/{id}", UriKind.Relative))).StatusCode);
+        // In the bin the images stay (a restore brings the article back whole); the purge takes them.
+        Assert.Equal(HttpStatusCode.OK, (await visitor.FetchAsync($"/media/{own}")).Status);
+        await TestArticles.PurgeAsync(app, id);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.FetchAsync($"/media/{own}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.FetchAsync($"/media/{SatuPintu.Content.Uploads.MediaFile.ThumbnailName(own)}")).Status);
         Assert.False(await app.WithDbAsync(db => db.MediaFiles.AnyAsync(m => m.StoredName == own)));

@@ -45,6 +45,18 @@ public static class TestArticles
     public static Task<PublicationStatus?> DocumentStatusAsync(SatuPintuApp app, int id) =>
         app.WithDbAsync(db => db.Documents.Where(d => d.Id == id).Select(d => (PublicationStatus?)d.Status).FirstOrDefaultAsync());
 
+    /// <summary>Empties the bin of this article as the purge job does once its 30 days are over (here: its bin time moved back).</summary>
+    public static async Task PurgeAsync(SatuPintuApp app, int id)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var article = await db.Articles.IgnoreQueryFilters().SingleAsync(a => a.Id == id);
+            article.DeletedAt = article.DeletedAt!.Value.AddDays(-ArticlePublishing.BinDays - 1);
+            return await db.SaveChangesAsync();
+        });
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BinPurger>(app.Services).PurgeDueAsync(CancellationToken.None);
+    }
+
     public static Task<PublicationStatus?> StatusAsync(SatuPintuApp app, int id) =>
         app.WithDbAsync(db => db.Articles.Where(a => a.Id == id).Select(a => (PublicationStatus?)a.Status).FirstOrDefaultAsync());
 

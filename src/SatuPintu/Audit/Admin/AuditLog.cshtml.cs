@@ -19,6 +19,7 @@ public sealed class AuditLogModel(SatuPintuDb db, RegionalClock clock) : PageMod
     public string? Actor { get; private set; }
     public string? Entity { get; private set; }
     public string? Opd { get; private set; }
+    public IReadOnlyList<(string Slug, string Name)> Opds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? actor, string? entity, string? opd, CancellationToken ct)
     {
@@ -28,6 +29,7 @@ public sealed class AuditLogModel(SatuPintuDb db, RegionalClock clock) : PageMod
             return this.Answer(400, error!);
         }
         List = await Filter(actor, entity, opd).ToPageAsync(page, ct);
+        Opds = (await db.Opds.AsNoTracking().OrderBy(o => o.SortOrder).Select(o => new { o.Slug, o.Name }).ToListAsync(ct)).Select(o => (o.Slug, o.Name)).ToList();
         return this.CheckPaging(null, List) ?? Page();
     }
 

@@ -56,7 +56,7 @@ public sealed class ArticlesModel(SatuPintuDb db) : PageModel
     public static string StatusLabel(PublicationStatus s) => s switch
     {
         PublicationStatus.Draft => "Draf",
-        PublicationStatus.Review => "Ditinjau",
+        PublicationStatus.Review => "Menunggu tinjauan",
         PublicationStatus.Published => "Terbit",
         PublicationStatus.Rejected => "Ditolak",
         PublicationStatus.Scheduled => "Terjadwal",

@@ -20,6 +20,10 @@ public sealed class DashboardModel(SatuPintuDb db, TimeProvider time) : PageMode
     public DateTime Now { get; private set; }
     /// <summary>Static pages waiting for review in the user's OPDs (and the regency's, for admins).</summary>
     public int PagesInReview { get; private set; }
+    /// <summary>Documents waiting for a reviewer (uploaded by editors, or attached to an article that waits).</summary>
+    public int DocumentsInReview { get; private set; }
+    /// <summary>Published articles with a correction waiting, oldest first.</summary>
+    public IReadOnlyList<(int Id, string Title)> Corrections { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -34,6 +38,9 @@ public sealed class DashboardModel(SatuPintuDb db, TimeProvider time) : PageMode
         var admin = User.IsAdmin();
         PagesInReview = await db.Pages.AsNoTracking().CountAsync(p => p.Status == PublicationStatus.Review
             && ((p.OpdId != null && ids.Contains(p.OpdId.Value)) || (p.OpdId == null && admin)), ct);
+        DocumentsInReview = await db.Documents.AsNoTracking().CountAsync(d => d.Status == PublicationStatus.Review && ids.Contains(d.OpdId), ct);
+        Corrections = (await db.Articles.AsNoTracking().Where(a => a.ProposedRevision != null && ids.Contains(a.OpdId)).OrderBy(a => a.UpdatedAt)
+            .Take(20).Select(a => new { a.Id, a.Title }).ToListAsync(ct)).Select(a => (a.Id, a.Title)).ToList();
         int Count(int opd, PublicationStatus s) => counts.Where(c => c.OpdId == opd && c.Status == s).Sum(c => c.Count);
         Rows = list.Select(o => new OpdRow(o.Id, o.Slug, o.Name, Count(o.Id, PublicationStatus.Draft) + Count(o.Id, PublicationStatus.Rejected),
                 Count(o.Id, PublicationStatus.Review), Count(o.Id, PublicationStatus.Scheduled), last.FirstOrDefault(l => l.OpdId == o.Id)?.Last))

@@ -15,7 +15,7 @@ namespace SatuPintu.Content.Admin;
 /// workflow buttons. Every action goes through <see cref="ArticlePublishing"/>, as the API does.
 /// </summary>
 [UploadLimits]
-public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb db, RegionalClock clock, UploadStore uploads) : PageModel
+public sealed partial class EditArticleModel(ArticlePublishing publishing, DocumentPublishing documents, SatuPintuDb db, RegionalClock clock, UploadStore uploads, UploadInspector inspector) : PageModel
 {
     public sealed record Form
     {
@@ -33,6 +33,14 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         public string? Reason { get; set; }
         /// <summary>The version shown, so a save or publish of a version no longer current is refused.</summary>
         public int? Version { get; set; }
+        /// <summary>The lead image uploaded with this form, kept across a refused save so it need not be chosen again.</summary>
+        public int? LeadImageId { get; set; }
+        public bool RemoveLeadImage { get; set; }
+        public string? LeadImageAlt { get; set; }
+        public string? LeadImageCaption { get; set; }
+        public string? LeadImageCredit { get; set; }
+        public string? Slug { get; set; }
+        public string? AttachmentTitle { get; set; }
     }
 
     [BindProperty]
@@ -70,13 +78,26 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
             Input = FromArticle(Article);
         }
         await LoadChoicesAsync(ct);
+        if (ProposesCorrection && Proposal is { } proposal)
+        {
+            // The editor goes on from their own proposal, not from the published text.
+            Input = Input with { Title = proposal.Title, Summary = proposal.Summary, Body = proposal.BodyMarkdown };
+        }
         return Page();
     }
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken ct)
     {
+        if (await UploadLeadImageAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
         var input = ToInput();
         var outcome = id is { } existing ? await publishing.UpdateAsync(User, existing, input, ct) : await publishing.CreateAsync(User, input, ct);
+        if (outcome.Status == OutcomeStatus.Ok && await AttachAsync(outcome.Value!, ct) is { } attachRefused)
+        {
+            return attachRefused;
+        }
         return await ShowAsync(id, outcome, id is null ? "Artikel disimpan sebagai draf." : "Perubahan disimpan.", ct, mainForm: true);
     }
 
@@ -143,11 +164,28 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         return await ShowAsync(id, outcome, "Gambar diunggah dan disisipkan di akhir isi.", ct, mainForm: typed);
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    /// <summary>Asks first (<paramref name="confirm"/> unset shows the question); then the article goes to the bin.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirm, CancellationToken ct)
     {
+        if (!confirm)
+        {
+            Article = await publishing.FindAsync(id, ct);
+            if (Article is null || !User.Can(OpdRight.Edit, Article.OpdId))
+            {
+                return NotFound();
+            }
+            if (!User.Can(Review.RightToDelete(Article), Article.OpdId))
+            {
+                return Forbid();
+            }
+            ConfirmDelete = true;
+            Input = FromArticle(Article);
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
         var outcome = await publishing.DeleteAsync(User, id, ct);
         return outcome.Status == OutcomeStatus.Ok
-            ? this.Done("/admin/artikel", $"Artikel \"{outcome.Value!.Title}\" dihapus.")
+            ? this.Done("/admin/artikel", $"Artikel \"{outcome.Value!.Title}\" dipindahkan ke Tempat sampah. Dapat dipulihkan selama {ArticlePublishing.BinDays} hari.")
             : await ShowAsync(id, outcome, "", ct);
     }
 
@@ -167,7 +205,7 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
             return this.Done($"/admin/artikel/{outcome.Value!.Id}", success);
         }
         // The image has its own form, outside Input.
-        if (this.ShowErrors(outcome, f => f == "image" ? nameof(Image) : null) is { } status)
+        if (this.ShowErrors(outcome, f => f switch { "image" => nameof(Image), "leadImage" => nameof(LeadImageFile), "attachment" => nameof(Attachment), _ => null }) is { } status)
         {
             Problem = outcome.Message;
             Response.StatusCode = status;
@@ -199,6 +237,10 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         EventStart = Input.EventStart is { } s ? clock.FromLocal(s) : null,
         EventEnd = Input.EventEnd is { } e ? clock.FromLocal(e) : null,
         EventPlace = Input.EventPlace, Tags = Input.Tags, Version = Input.Version,
+        LeadImageId = Input.LeadImageId, RemoveLeadImage = Input.RemoveLeadImage,
+        // An emptied field clears the value; the API's null keeps it.
+        LeadImageAlt = Input.LeadImageAlt ?? "", LeadImageCaption = Input.LeadImageCaption ?? "", LeadImageCredit = Input.LeadImageCredit ?? "",
+        Slug = string.IsNullOrWhiteSpace(Input.Slug) ? null : Input.Slug.Trim(),
     };
 
     private Form FromArticle(Article a) => new()
@@ -206,10 +248,12 @@ public sealed class EditArticleModel(ArticlePublishing publishing, SatuPintuDb d
         Opd = a.Opd?.Slug, Kind = a.Kind.UrlWord(), Title = a.Title, Summary = a.Summary, Body = a.BodyMarkdown ?? a.BodyHtml,
         EventStart = a.EventStart is { } s ? clock.ToLocal(s) : null, EventEnd = a.EventEnd is { } e ? clock.ToLocal(e) : null,
         EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(), Version = a.Version,
+        LeadImageAlt = a.LeadImage?.AltText, LeadImageCaption = a.LeadImageCaption, LeadImageCredit = a.LeadImageCredit, Slug = a.Slug,
     };
 
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
+        await LoadExtrasAsync(ct);
         Opds = await EditableOpds.ChoicesAsync(db, User, ct);
         AllTags = (await db.Tags.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Slug, t.Name }).ToListAsync(ct)).Select(t => (t.Slug, t.Name)).ToList();
         if (Input.Opd is null && Opds.Count == 1)

@@ -3,7 +3,7 @@ using SkiaSharp;
 
 namespace SatuPintu.Content.Uploads;
 
-public sealed record ProcessedImage(byte[] Image, byte[] Thumbnail, int Width, int Height);
+public sealed record ProcessedImage(byte[] Image, byte[] Thumbnail, int Width, int Height, byte[]? Medium = null);
 
 /// <summary>
 /// Re-encodes every uploaded image (SkiaSharp, the Skia engine of Chrome and Android), whether it is meant for
@@ -24,7 +24,9 @@ public sealed class ImageProcessor(IOptions<UploadOptions> options)
         var o = options.Value;
         var image = Encode(bitmap, o.ImageWidth, SKEncodedImageFormat.Webp, 80, out var width, out var height);
         var thumb = Encode(bitmap, o.ThumbnailWidth, SKEncodedImageFormat.Webp, 80, out _, out _);
-        return (new ProcessedImage(image, thumb, width, height), null);
+        // The middle width of the srcset: what a phone with a dense screen picks instead of the full image.
+        var medium = Encode(bitmap, o.MediumWidth, SKEncodedImageFormat.Webp, 75, out _, out _);
+        return (new ProcessedImage(image, thumb, width, height, medium), null);
     }
 
     /// <summary>An image offered as a document: the same format and size, nothing but the pixels kept.</summary>

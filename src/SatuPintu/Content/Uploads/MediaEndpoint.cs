@@ -23,6 +23,6 @@ internal static partial class MediaEndpoint
         return Results.File(path, "image/webp");
     }
 
-    [GeneratedRegex("^[a-f0-9]{24}(-kecil)?\\.webp$")]
+    [GeneratedRegex("^[a-f0-9]{24}(-kecil|-sedang)?\\.webp$")]
     private static partial Regex NameRegex();
 }

@@ -24,6 +24,7 @@ public sealed class MediaFile
     public string ThumbnailUrl => $"/media/{ThumbnailName(StoredName)}";
 
     public static string ThumbnailName(string stored) => stored.Replace(".webp", "-kecil.webp", StringComparison.Ordinal);
+    public static string MediumName(string stored) => stored.Replace(".webp", "-sedang.webp", StringComparison.Ordinal);
 }
 
 internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>

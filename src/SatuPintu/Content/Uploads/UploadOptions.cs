@@ -28,6 +28,10 @@ public sealed class UploadOptions
 
     [Range(50, 1000)]
     public int ThumbnailWidth { get; set; } = 400;
+
+    /// <summary>The middle variant of an image's srcset.</summary>
+    [Range(100, 2000)]
+    public int MediumWidth { get; set; } = 800;
 }
 
 [Microsoft.Extensions.Options.OptionsValidator]

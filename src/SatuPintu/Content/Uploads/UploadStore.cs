@@ -52,12 +52,14 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
             Width = processed.Width, Height = processed.Height, SizeBytes = processed.Image.Length,
             CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = user.FindFirstValue(ClaimTypes.Email),
         };
-        await WriteThenSaveAsync([(Path.Combine(dir, name), processed.Image), (Path.Combine(dir, MediaFile.ThumbnailName(name)), processed.Thumbnail)],
+        await WriteThenSaveAsync([(Path.Combine(dir, name), processed.Image), (Path.Combine(dir, MediaFile.ThumbnailName(name)), processed.Thumbnail),
+            (Path.Combine(dir, MediaFile.MediumName(name)), processed.Medium ?? processed.Thumbnail)],
             () => db.MediaFiles.Add(media), ct);
         return new(media, null);
     }
 
-    public async Task<Result<Document>> SaveDocumentAsync(ClaimsPrincipal user, int opdId, string title, string? description, string? category, string originalName, byte[] data, CancellationToken ct)
+    public async Task<Result<Document>> SaveDocumentAsync(ClaimsPrincipal user, int opdId, string title, string? description, string? category, string originalName, byte[] data, CancellationToken ct,
+        int? articleId = null, bool? publishNow = null)
     {
         if (!user.Can(OpdRight.Edit, opdId))
         {
@@ -89,14 +91,15 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
         var stored = Path.Combine("dokumen", $"{slug}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}{kind.Extension}");
         System.IO.Directory.CreateDirectory(Path.Combine(settings.UploadsDir, "dokumen"));
         // Reviewers and admins publish as they upload; an editor's upload waits for review.
-        var publish = user.Can(OpdRight.Publish, opdId);
+        // Attached to an article, it goes out with the article instead (publishNow says whether it is out already).
+        var publish = publishNow ?? user.Can(OpdRight.Publish, opdId);
         var doc = new Document
         {
             OpdId = opdId, Slug = slug, Title = title, Description = description, Category = category,
             FileName = (Shared.Slug.From(Path.GetFileNameWithoutExtension(originalName), 100) is { Length: > 0 } f ? f : slug) + kind.Extension,
             ContentType = kind.ContentType, SizeBytes = data.Length, StoragePath = stored,
             Status = publish ? PublicationStatus.Published : PublicationStatus.Review, PublishAt = publish ? now : null,
-            CreatedAt = now, UpdatedAt = now,
+            CreatedAt = now, UpdatedAt = now, ArticleId = articleId,
         };
         await WriteThenSaveAsync([(Path.Combine(settings.UploadsDir, stored), data)], () => db.Documents.Add(doc), ct, async () =>
         {
@@ -157,6 +160,7 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
         {
             File.Delete(Path.Combine(dir, m.StoredName));
             File.Delete(Path.Combine(dir, MediaFile.ThumbnailName(m.StoredName)));
+            File.Delete(Path.Combine(dir, MediaFile.MediumName(m.StoredName)));
         }
     }
 

@@ -490,6 +490,13 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EventEnd")
                         .HasColumnType("TEXT");
 
@@ -508,6 +515,17 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeadImageCaption")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadImageCredit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OpdId")
                         .HasColumnType("INTEGER");
 
@@ -516,10 +534,16 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProposedRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevisedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -557,6 +581,8 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeadImageId");
+
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -565,6 +591,30 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.HasIndex("OpdId", "Status", "Kind", "PublishAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ArticleAddresses");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -620,6 +670,9 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -673,6 +726,8 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -2154,13 +2209,31 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SatuPintu.Content.Article", b =>
                 {
+                    b.HasOne("SatuPintu.Content.Uploads.MediaFile", "LeadImage")
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("LeadImage");
+
                     b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
+                {
+                    b.HasOne("SatuPintu.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -2175,11 +2248,18 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SatuPintu.Content.Document", b =>
                 {
+                    b.HasOne("SatuPintu.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Article");
 
                     b.Navigation("Opd");
                 });
