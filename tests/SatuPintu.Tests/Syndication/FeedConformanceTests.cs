@@ -58,11 +58,11 @@ public sealed class FeedConformanceTests(ITestOutputHelper output)
         foreach (var (category, n) in byCategory)
         {
             var mapped = n[0] + n[1];
-            table.Append($"| {category} | {n.Sum()} | {mapped} | {n[0]} | {(mapped == 0 ? "–" : $"{100.0 * n[0] / mapped:0.0} %")} |\n");
+            table.Append(System.Globalization.CultureInfo.InvariantCulture, $"| {category} | {n.Sum()} | {mapped} | {n[0]} | {(mapped == 0 ? "–" : $"{100.0 * n[0] / mapped:0.0} %")} |\n");
         }
         var pass = byCategory.Values.Sum(n => n[0]);
         var all = byCategory.Values.Sum(n => n[0] + n[1]);
-        table.Append($"| **all** | {byCategory.Values.Sum(n => n.Sum())} | {all} | {pass} | {100.0 * pass / all:0.0} % |\n");
+        table.Append(System.Globalization.CultureInfo.InvariantCulture, $"| **all** | {byCategory.Values.Sum(n => n.Sum())} | {all} | {pass} | {100.0 * pass / all:0.0} % |\n");
         output.WriteLine(table.ToString());
         output.WriteLine("Failing:\n" + string.Join('\n', failures));
 
@@ -74,10 +74,11 @@ public sealed class FeedConformanceTests(ITestOutputHelper output)
     /// <summary>
     /// What we do not do on purpose (docs/SYNDICATION.md): Microsoft CDF; feedparser's own sanitizer (ours is
     /// the admin area's HtmlCleaner); RFC 3023's "text/* without charset is US-ASCII", which real servers
-    /// contradict by sending UTF-8 as text/xml.
+    /// contradict by sending UTF-8 as text/xml; an author written with an e-mail address (we publish only the name).
     /// </summary>
     private static bool Deliberate(string category, FeedparserExpectations.Case c) =>
         category is "wellformed/cdf" or "wellformed/sanitize"
+        || (c.Expect.Contains("['author'] ==", StringComparison.Ordinal) && c.Expect.Contains('@', StringComparison.Ordinal))
         || (c.Expect.Contains("encoding == 'us-ascii'", StringComparison.Ordinal) && c.ContentType is { } t && t.StartsWith("text/", StringComparison.OrdinalIgnoreCase)
             && FeedDecoding.CharsetOf(t) is null);
 }

@@ -129,5 +129,5 @@ internal static class JsonFeedReader
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { } s && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
 
     private static string? Absolute(string? url, Uri? doc) =>
-        url is null ? null : Uri.TryCreate(url, UriKind.Absolute, out var abs) ? abs.AbsoluteUri : doc is not null && Uri.TryCreate(doc, url, out var r) ? r.AbsoluteUri : url;
+        url is null ? null : XmlFeedReader.IsAbsolute(url) && Uri.TryCreate(url, UriKind.Absolute, out var abs) ? abs.AbsoluteUri : doc is not null && Uri.TryCreate(doc, url, out var r) ? r.AbsoluteUri : url;
 }

@@ -20,7 +20,7 @@ internal static partial class XmlFeedReader
     private const string Content = "http://purl.org/rss/1.0/modules/content/";
     private const string Dc = "http://purl.org/dc/elements/1.1/";
     private const string DcTerms = "http://purl.org/dc/terms/";
-    private const string Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    private const string ItunesNs = "http://www.itunes.com/dtds/podcast-1.0.dtd";
     private const string Xhtml = "http://www.w3.org/1999/xhtml";
     private static readonly XName XmlBase = XNamespace.Xml + "base";
 
@@ -75,7 +75,7 @@ internal static partial class XmlFeedReader
         {
             var entry = new FeedEntry
             {
-                Id = Trim(e.Element(a + "id")?.Value),
+                Id = IdOf(e.Element(a + "id"), doc),
                 Link = AtomLink(e, a, doc),
                 Author = Trim((e.Element(a + "author") ?? feed.Element(a + "author"))?.Element(a + "name")?.Value),
                 Summary = ContentHtml(e.Element(a + "summary"), doc),
@@ -135,9 +135,9 @@ internal static partial class XmlFeedReader
             Id = Trim(guid?.Value),
             Link = link ?? (guidIsLink ? Resolve(guid!.Value, item, doc) : null),
             Title = Trim(Child(item, "title")?.Value ?? item.Element(XName.Get("title", Dc))?.Value),
-            Summary = ResolveHtml(Markup(Child(item, "description") ?? item.Element(XName.Get("description", Dc)) ?? item.Element(XName.Get("summary", Itunes))), item, doc),
+            Summary = ResolveHtml(Markup(Child(item, "description") ?? item.Element(XName.Get("description", Dc)) ?? Itunes(item, "summary")), item, doc),
             Content = ResolveHtml(Markup(item.Element(XName.Get("encoded", Content)) ?? item.Element(XName.Get("body", Xhtml))), item, doc),
-            Author = PersonName(Child(item, "author")?.Value ?? item.Element(XName.Get("author", Itunes))?.Value),
+            Author = PersonName(Child(item, "author")?.Value ?? Itunes(item, "author")?.Value),
         };
         SetDates(entry, Child(item, "pubDate"), null);
         foreach (var c in Children(item, "category"))
@@ -288,7 +288,7 @@ internal static partial class XmlFeedReader
         {
             return null;
         }
-        if (Uri.TryCreate(u, UriKind.Absolute, out var abs) && abs.Scheme is "http" or "https" or "mailto")
+        if (IsAbsolute(u) && Uri.TryCreate(u, UriKind.Absolute, out var abs) && abs.Scheme is "http" or "https" or "mailto")
         {
             return abs.OriginalString;
         }
@@ -309,13 +309,32 @@ internal static partial class XmlFeedReader
         return UrlAttribute().Replace(trimmed, m =>
         {
             var value = WebUtility.HtmlDecode(m.Groups["v"].Value);
-            if (Uri.TryCreate(value, UriKind.Absolute, out _) || value.StartsWith('#') || !Uri.TryCreate(b, value, out var r))
+            if (IsAbsolute(value) || value.StartsWith('#') || !Uri.TryCreate(b, value, out var r))
             {
                 return m.Value;
             }
             return $"{m.Groups["a"].Value}{m.Groups["q"].Value}{WebUtility.HtmlEncode(r.AbsoluteUri)}{m.Groups["q"].Value}";
         });
     }
+
+    /// <summary>An id that is a relative reference is resolved like a link; tag: and urn: ids stay as they are.</summary>
+    private static string? IdOf(XElement? id, Uri? doc) =>
+        Trim(id?.Value) is not { } v ? null : IsAbsolute(v) ? v : Resolve(v, id!, doc);
+
+    /// <summary>
+    /// Whether a reference names its scheme. Uri.TryCreate alone is not the test: on Unix it takes "/path" for an
+    /// absolute file URI.
+    /// </summary>
+    internal static bool IsAbsolute(string v)
+    {
+        var colon = v.IndexOf(':', StringComparison.Ordinal);
+        var slash = v.IndexOf('/', StringComparison.Ordinal);
+        return colon > 0 && (slash == -1 || colon < slash) && Uri.TryCreate(v, UriKind.Absolute, out _);
+    }
+
+    /// <summary>The iTunes namespace as podcasts write it, in any letter case.</summary>
+    private static XElement? Itunes(XElement e, string local) =>
+        e.Elements().FirstOrDefault(c => c.Name.LocalName == local && c.Name.NamespaceName.Equals(ItunesNs, StringComparison.OrdinalIgnoreCase));
 
     private static XElement? First(XElement e, params XName[] names) => names.Select(e.Element).FirstOrDefault(x => x is not null);
 
