@@ -41,9 +41,14 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         var now = time.GetUtcNow().UtcDateTime;
         var listed = await db.Articles.Where(a => a.SourceId == source.Id && a.GoneAtSourceAt == null).Select(a => new { a.Id, a.ExternalKey }).ToListAsync(ct);
         var gone = listed.Where(a => a.ExternalKey is not null && !present.Contains(a.ExternalKey)).Select(a => a.Id).ToList();
+        // Through SaveChanges (articles are public: the change feed and the audit trail see it), a batch at a time.
         foreach (var ids in gone.Chunk(BatchSize))
         {
-            await db.Articles.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.GoneAtSourceAt, now), ct);
+            foreach (var article in await db.Articles.Where(a => ids.Contains(a.Id)).ToListAsync(ct))
+            {
+                article.GoneAtSourceAt = now;
+            }
+            await db.SaveChangesAsync(ct);
         }
     }
 

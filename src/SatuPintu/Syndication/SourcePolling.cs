@@ -57,7 +57,8 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         {
             return null;
         }
-        var source = await db.SyndicationSources.FirstAsync(s => s.Id == id, ct);
+        var source = await db.SyndicationSources.AsNoTracking().FirstAsync(s => s.Id == id, ct);
+        using var actor = Audit.AuditActor.Use("sistem:sindikasi");
         string outcome;
         var ok = false;
         try
@@ -80,15 +81,15 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
             log.LogWarning(e, "Syndication source {Id} failed", id);
             outcome = Failed(source, "Galat saat mengimpor; rinciannya ada di log server.");
         }
-        source.LeaseHolder = null;
-        source.LeaseUntilMs = 0;
         db.ChangeTracker.Clear();
-        db.SyndicationSources.Attach(source);
-        foreach (var p in new[] { "LastFetchAt", "LastSuccessAt", "LastError", "ConsecutiveFailures", "BackoffUntil", "NextPollAt", "ItemsImported", "ETag", "LastModified", "ArchiveComplete", "LeaseHolder", "LeaseUntilMs", "Title" })
-        {
-            db.Entry(source).Property(p).IsModified = true;
-        }
-        await db.SaveChangesAsync(CancellationToken.None);
+        // Poll state is bookkeeping: written straight, like the lease, so it enters neither the change feed nor the audit trail.
+        await db.SyndicationSources.Where(s => s.Id == id).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.LastFetchAt, source.LastFetchAt).SetProperty(s => s.LastSuccessAt, source.LastSuccessAt)
+            .SetProperty(s => s.LastError, source.LastError).SetProperty(s => s.ConsecutiveFailures, source.ConsecutiveFailures)
+            .SetProperty(s => s.BackoffUntil, source.BackoffUntil).SetProperty(s => s.NextPollAt, source.NextPollAt)
+            .SetProperty(s => s.ItemsImported, source.ItemsImported).SetProperty(s => s.ETag, source.ETag)
+            .SetProperty(s => s.LastModified, source.LastModified).SetProperty(s => s.ArchiveComplete, source.ArchiveComplete)
+            .SetProperty(s => s.LeaseHolder, (string?)null).SetProperty(s => s.LeaseUntilMs, 0L), CancellationToken.None);
         return new Report(source.Id, source.Title, outcome, ok);
     }
 
