@@ -13,6 +13,7 @@ using SatuPintu.Monitoring;
 using SatuPintu.Network;
 using SatuPintu.Portal;
 using SatuPintu.Search;
+using SatuPintu.Syndication;
 
 // Maintenance verbs (seed, …) share the host's services but never start the web server.
 var verb = CliVerbs.IsVerb(args);
@@ -35,6 +36,7 @@ builder.AddWebsiteWatch();
 builder.AddFeeds();
 builder.AddMonitoring();
 builder.AddSearch();
+builder.AddSyndication();
 
 var app = builder.Build();
 
@@ -60,6 +62,7 @@ app.MapMonitoring();
 app.MapPortal();
 app.MapFeeds();
 app.MapSearch();
+app.MapSyndication();
 
 await app.RunAsync();
 return 0;

@@ -40,6 +40,16 @@ public sealed class Article : IReviewed
     public ContentOrigin Origin { get; set; }
     /// <summary>Link back to the original for imported items.</summary>
     public string? SourceUrl { get; set; }
+    /// <summary>Imported items: the syndication source they came from (Syndication owns the rest of their bookkeeping).</summary>
+    public int? SourceId { get; set; }
+    /// <summary>Imported items: the item's id at the source (guid/id, else link, else a content hash); unique per source.</summary>
+    public string? ExternalKey { get; set; }
+    /// <summary>Imported items: a hash of what the source said last, so an unchanged item is not rewritten.</summary>
+    public string? ImportHash { get; set; }
+    /// <summary>Imported items: the source site's name, shown beside the link back.</summary>
+    public string? SourceName { get; set; }
+    /// <summary>Imported items: when the source stopped listing it (it stays here, marked).</summary>
+    public DateTime? GoneAtSourceAt { get; set; }
 
     // Agenda only.
     public DateTime? EventStart { get; set; }

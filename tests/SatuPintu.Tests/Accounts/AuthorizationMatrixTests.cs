@@ -8,6 +8,7 @@ using SatuPintu.Content;
 using SatuPintu.Tests.Infrastructure;
 using M = SatuPintu.Tests.Monitoring.MonitoringMatrixSteps;
 using N = SatuPintu.Tests.Network.NetworkMatrixSteps;
+using S = SatuPintu.Tests.Syndication.SyndicationMatrixSteps;
 
 namespace SatuPintu.Tests.Accounts;
 
@@ -32,6 +33,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             People = await Personas.CreateAsync(App);
             StrangerTokenId = (await Personas.CreateAsync(App)).Admin.TokenId;
             await M.PrepareAsync(App);
+            await S.PrepareAsync(App);
             foreach (var p in People.All)
             {
                 Cookies[p.Name] = await Personas.SignInAsync(App, p.Email);
@@ -323,6 +325,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("api/v1/monitoring/checks/{id:long}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, $"/api/v1/monitoring/checks/{M.CheckId}")),
         new("api/v1/monitoring/checks/{id:long}/pause", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, $"/api/v1/monitoring/checks/{M.CheckId}/pause")),
         new("api/v1/monitoring/checks/{id:long}/resume", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, $"/api/v1/monitoring/checks/{M.CheckId}/resume")),
+        new("api/v1/opd/{slug}/sources/", "POST", null, Rule.EditOpd, true, default, (c, _, opd) => Post(c, $"/api/v1/opd/{opd}/sources", new { url = S.Unreachable })),
+        new("api/v1/opd/{slug}/sources/", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/api/v1/opd/{opd}/sources")),
+        new("api/v1/opd/{slug}/sources/{id:int}", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/api/v1/opd/{opd}/sources/{S.SourceId[opd]}")),
+        new("api/v1/opd/{slug}/sources/{id:int}/pause", "POST", null, Rule.EditOpd, true, default, (c, _, opd) => Post(c, $"/api/v1/opd/{opd}/sources/{S.SourceId[opd]}/pause")),
+        new("api/v1/opd/{slug}/sources/{id:int}/resume", "POST", null, Rule.EditOpd, true, default, (c, _, opd) => Post(c, $"/api/v1/opd/{opd}/sources/{S.SourceId[opd]}/resume")),
+        new("admin/sindikasi/{handler?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/sindikasi")),
+        new("admin/sindikasi/{handler?}", "POST", "Discover", Rule.EditOpd, true, default, (c, _, opd) => Form(c, "/admin/sindikasi/Discover", "/admin/sindikasi", new() { ["Opd"] = opd, ["Address"] = S.Unreachable })),
+        new("admin/sindikasi/{handler?}", "POST", "Add", Rule.EditOpd, true, default, (c, _, opd) => Form(c, "/admin/sindikasi/Add", "/admin/sindikasi", new() { ["Opd"] = opd, ["Address"] = S.Unreachable })),
+        new("admin/sindikasi/{handler?}", "POST", "Pause", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/sindikasi/Pause?id={S.SourceId[opd]}&paused=true", "/admin/sindikasi")),
+        new("admin/sindikasi/{handler?}", "POST", "Hide", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/sindikasi/Hide?id={S.SourceId[opd]}&article={S.ItemId[opd]}", "/admin/sindikasi")),
         new("admin/pemantauan/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pemantauan")),
         new("admin/pemantauan/{handler?}", "POST", "Save", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pemantauan/Save", "/admin/pemantauan", M.CheckForm())),
         new("admin/pemantauan/{handler?}", "POST", "Pause", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"/admin/pemantauan/Pause?id={M.CheckId}", "/admin/pemantauan")),

@@ -32,6 +32,9 @@ public class SatuPintuApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             // A known first admin for tests that need an existing account; the random default has its own test.
             ["SatuPintu:Accounts:BootstrapAdminEmail"] = BootstrapAdminEmail,
+            // Syndication tests fetch from feed servers on 127.0.0.1 and run their rounds themselves.
+            ["SatuPintu:Syndication:AllowedHosts:0"] = "127.0.0.1/32",
+            ["SatuPintu:Syndication:PollerEnabled"] = "false",
         };
         if (PostgresConnectionString is not null)
         {

@@ -511,13 +511,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text");
 
-                    b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DeletedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
                     b.Property<DateTime?>("EventEnd")
                         .HasColumnType("timestamp with time zone");
 
@@ -536,17 +529,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<string>("LeadImageCaption")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("LeadImageCredit")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int?>("LeadImageId")
-                        .HasColumnType("integer");
-
                     b.Property<int>("OpdId")
                         .HasColumnType("integer");
 
@@ -555,17 +537,11 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<int?>("ProposedRevision")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("text");
-
-                    b.Property<DateTime?>("RevisedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -602,8 +578,6 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadImageId");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -612,32 +586,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.HasIndex("OpdId", "Status", "Kind", "PublishAt");
 
                     b.ToTable("Articles");
-                });
-
-            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("ArticleAddresses");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -697,9 +645,6 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<int?>("ArticleId")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Category")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -753,8 +698,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ArticleId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -2292,31 +2235,13 @@ namespace SatuPintu.Data.Migrations.Postgres
 
             modelBuilder.Entity("SatuPintu.Content.Article", b =>
                 {
-                    b.HasOne("SatuPintu.Content.Uploads.MediaFile", "LeadImage")
-                        .WithMany()
-                        .HasForeignKey("LeadImageId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("LeadImage");
-
                     b.Navigation("Opd");
-                });
-
-            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
-                {
-                    b.HasOne("SatuPintu.Content.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -2331,18 +2256,11 @@ namespace SatuPintu.Data.Migrations.Postgres
 
             modelBuilder.Entity("SatuPintu.Content.Document", b =>
                 {
-                    b.HasOne("SatuPintu.Content.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Article");
 
                     b.Navigation("Opd");
                 });

@@ -490,13 +490,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("DeletedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DeletedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateTime?>("EventEnd")
                         .HasColumnType("TEXT");
 
@@ -515,17 +508,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LeadImageCaption")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LeadImageCredit")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("LeadImageId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("OpdId")
                         .HasColumnType("INTEGER");
 
@@ -534,16 +516,10 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ProposedRevision")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevisedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -581,8 +557,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LeadImageId");
-
                     b.HasIndex("Slug")
                         .IsUnique();
 
@@ -591,30 +565,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.HasIndex("OpdId", "Status", "Kind", "PublishAt");
 
                     b.ToTable("Articles");
-                });
-
-            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ArticleId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Slug")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ArticleId");
-
-                    b.HasIndex("Slug")
-                        .IsUnique();
-
-                    b.ToTable("ArticleAddresses");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -670,9 +620,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("ArticleId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Category")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -726,8 +673,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ArticleId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -2209,31 +2154,13 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SatuPintu.Content.Article", b =>
                 {
-                    b.HasOne("SatuPintu.Content.Uploads.MediaFile", "LeadImage")
-                        .WithMany()
-                        .HasForeignKey("LeadImageId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("LeadImage");
-
                     b.Navigation("Opd");
-                });
-
-            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
-                {
-                    b.HasOne("SatuPintu.Content.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -2248,18 +2175,11 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SatuPintu.Content.Document", b =>
                 {
-                    b.HasOne("SatuPintu.Content.Article", "Article")
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.Navigation("Article");
 
                     b.Navigation("Opd");
                 });

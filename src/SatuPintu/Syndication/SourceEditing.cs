@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SatuPintu.Accounts;
+using SatuPintu.Data;
+using SatuPintu.Directory;
+using SatuPintu.Shared;
+
+namespace SatuPintu.Syndication;
+
+/// <summary>
+/// Adding, pausing and resuming sources and hiding one imported item — from the admin page and the API
+/// alike. Admins act on every OPD, an OPD's editors and reviewers on theirs (<see cref="Access"/>).
+/// </summary>
+public sealed class SourceEditing(SatuPintuDb db, Discovery discovery, TimeProvider time, IOptions<SyndicationOptions> options)
+{
+    public sealed record Added(Source Source, Discovery.Found Found);
+
+    public async Task<Opd?> OpdAsync(string slug, CancellationToken ct) =>
+        Slug.IsWellFormed(slug) ? await db.Opds.FirstOrDefaultAsync(o => o.Slug == slug && o.ArchivedAt == null, ct) : null;
+
+    /// <summary>
+    /// Discovers what <paramref name="url"/> offers and adds the best feed (or <paramref name="pick"/>, one of those
+    /// found). Refused (Invalid) when the address is refused or nothing usable is there; nothing is saved then.
+    /// </summary>
+    public async Task<Outcome<Added>> AddAsync(ClaimsPrincipal user, Opd opd, string? url, string? pick, int? intervalMinutes, CancellationToken ct)
+    {
+        if (!user.Can(OpdRight.Edit, opd.Id))
+        {
+            return Outcome<Added>.Forbidden("Anda hanya dapat menambah sumber untuk perangkat daerah Anda sendiri.");
+        }
+        var interval = intervalMinutes ?? options.Value.DefaultIntervalMinutes;
+        if (interval is < 5 or > 10080)
+        {
+            return Invalid("intervalMinutes", "Selang pengambilan 5 sampai 10080 menit.");
+        }
+        if (string.IsNullOrWhiteSpace(url) || url.Length > 2000)
+        {
+            return Invalid("url", "Alamat situs atau umpan wajib diisi (paling banyak 2000 karakter).");
+        }
+        var found = await discovery.DiscoverAsync(url, ct);
+        if (found.Best is null)
+        {
+            return Invalid("url", found.Error ?? "Tidak ada umpan yang dapat dibaca di alamat ini.");
+        }
+        var chosen = pick is null ? found.Best : found.Candidates.FirstOrDefault(c => c.Url == pick);
+        if (chosen is null)
+        {
+            return Invalid("pick", "Pilih salah satu umpan yang ditemukan.");
+        }
+        if (await db.SyndicationSources.AnyAsync(s => s.OpdId == opd.Id && s.FeedUrl == chosen.Url, ct))
+        {
+            return Outcome<Added>.Conflict($"Umpan {chosen.Url} sudah menjadi sumber {opd.DisplayShortName}.");
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        var source = new Source
+        {
+            OpdId = opd.Id, Opd = opd, SiteUrl = url.Trim(), FeedUrl = chosen.Url, Kind = chosen.Kind, Title = chosen.Title,
+            Alternatives = string.Join('\n', found.Candidates.Where(c => c != chosen).Select(c => c.Url)) is { Length: > 0 } alt ? alt : null,
+            IntervalMinutes = interval, CreatedAt = now, CreatedBy = user.FindFirstValue(ClaimTypes.Email), NextPollAt = now,
+        };
+        db.SyndicationSources.Add(source);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Added>.Ok(new Added(source, found));
+    }
+
+    public async Task<Outcome<Source>> SetPausedAsync(ClaimsPrincipal user, int id, bool paused, CancellationToken ct)
+    {
+        var source = await db.SyndicationSources.Include(s => s.Opd).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (source is null || !user.Can(OpdRight.Edit, source.OpdId))
+        {
+            return Outcome<Source>.NotFound("Sumber tidak ditemukan.");
+        }
+        source.Paused = paused;
+        if (!paused)
+        {
+            // Resumed by a person: try now, not after the backoff that failures built up.
+            source.NextPollAt = time.GetUtcNow().UtcDateTime;
+            source.BackoffUntil = null;
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome<Source>.Ok(source);
+    }
+
+    /// <summary>Hides one imported item (back to draft); later polls update its text but never show it again.</summary>
+    public async Task<Outcome<Content.Article>> HideItemAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId && a.SourceId != null, ct);
+        if (article is null || !user.Can(OpdRight.Edit, article.OpdId))
+        {
+            return Outcome<Content.Article>.NotFound("Butir impor tidak ditemukan.");
+        }
+        article.Status = Content.PublicationStatus.Draft;
+        article.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        article.UpdatedBy = user.FindFirstValue(ClaimTypes.Email);
+        await db.SaveChangesAsync(ct);
+        return Outcome<Content.Article>.Ok(article);
+    }
+
+    private static Outcome<Added> Invalid(string field, string message) => Outcome<Added>.Invalid(new Dictionary<string, string[]> { [field] = [message] }, message);
+}
