@@ -14,7 +14,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 D=${WP_DIR:-${TMPDIR:-/tmp}/satupintu-wordpress}
 T0=$(date +%s.%N)
 log() { printf '[wordpress %5.1fs] %s\n' "$(awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN{print b-a}')" "$*" >&2; }
-alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; }
 stop_pid() { # pidfile: TERM, wait up to 10 s, then KILL
   alive "$1" || { rm -f "$1"; return 0; }
   local p; p=$(cat "$1"); kill "$p" 2>/dev/null || true
