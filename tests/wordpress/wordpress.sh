@@ -8,7 +8,8 @@
 #   wordpress.sh edit ID TITLE | add TITLE      change content as an editor would (prints the post id)
 #   wordpress.sh pause | resume                 stop / start only nginx: the site is down, data kept
 #   wordpress.sh env | down                     print WP_URL=..., WP_DIR=... | stop all and delete the folder
-# Settings: WP_DIR (default $TMPDIR/satupintu-wordpress), WP_PORT (default: a free port, kept in WP_DIR).
+# Settings: WP_DIR (default $TMPDIR/satupintu-wordpress), WP_PORT (default: a free port, kept in WP_DIR),
+# WP_DB_BUFFER (InnoDB buffer pool, 256M), WP_FPM_CHILDREN (5, as Debian's pool), WP_FASTCGI_TIMEOUT (300 s).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 D=${WP_DIR:-${TMPDIR:-/tmp}/satupintu-wordpress}
@@ -54,7 +55,7 @@ up() {
     fi
     # --skip-networking: the socket is the only way in. Durability is not wanted here (throwaway data).
     setsid mariadbd --no-defaults --user="$user" --datadir="$D/db" --socket="$D/run/mysql.sock" --skip-networking \
-      --pid-file="$D/run/mariadb.pid" --log-error="$D/log/mariadb.err" --innodb-buffer-pool-size=256M \
+      --pid-file="$D/run/mariadb.pid" --log-error="$D/log/mariadb.err" --innodb-buffer-pool-size=${WP_DB_BUFFER:-256M} \
       --innodb-flush-log-at-trx-commit=0 --skip-log-bin --character-set-server=utf8mb4 </dev/null >/dev/null 2>&1 &
     for _ in $(seq 100); do mariadb-admin --no-defaults -uroot --socket="$D/run/mysql.sock" ping >/dev/null 2>&1 && break; sleep 0.1; done
     mariadb-admin --no-defaults -uroot --socket="$D/run/mysql.sock" ping >/dev/null || { tail "$D/log/mariadb.err" >&2; exit 1; }
@@ -126,6 +127,8 @@ http {
     listen 127.0.0.1:$WP_PORT;
     server_name 127.0.0.1;
     root /usr/share/wordpress;
+    # WordPress's search on a big archive can take longer than nginx's default 60 s: let it answer
+    fastcgi_read_timeout ${WP_FASTCGI_TIMEOUT:-300}s;
     index index.php;
     location / { try_files \$uri \$uri/ /index.php?\$args; }
     location ^~ /wp-content/ { alias $D/wp-content/; }
