@@ -4,7 +4,7 @@
 # (tests/wordpress/wordpress.sh: Debian's WordPress 6, own MariaDB/php-fpm/nginx on 127.0.0.1),
 # then wrk through QUERY_COUNT (200) queries at each of $CONNS (8 32). Figures: req/s, p50, p99,
 # server CPU ms per request, errors (timeouts included). The WordPress folder is kept between runs
-# (seeding is the long part); WP_KEEP=0 removes it at the end.
+# (seeding is the long part) and its servers stopped at the end; WP_KEEP=0 removes it.
 #   bench/wordpress-search.sh
 #   ARTICLES=20000 DURATION=20s bench/wordpress-search.sh
 set -euo pipefail
@@ -31,7 +31,7 @@ t1=$(date +%s.%N)
 "$WP" seed "$ARTICLES" "$BENCH_WORK/articles-$ARTICLES.jsonl" 2>&1 | tee "$OUT/seed.log" >&2
 t2=$(date +%s.%N)
 bench_log "WordPress up in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.0f", b-a}')s, seeded in $(awk -v a="$t1" -v b="$t2" 'BEGIN{printf "%.0f", b-a}')s: $WP_URL"
-[[ ${WP_KEEP:-1} == 0 ]] && trap '"$WP" down >/dev/null 2>&1' EXIT
+if [[ ${WP_KEEP:-1} == 0 ]]; then trap '"$WP" down >/dev/null 2>&1' EXIT; else trap '"$WP" stop >/dev/null 2>&1' EXIT; fi
 
 posts=$(curl -s "$WP_URL/__satupintu/status.php" | awk -F= '$1=="posts"{print $2}')
 [[ $posts -ge $ARTICLES ]] || bench_die "WordPress has $posts posts, not $ARTICLES"

@@ -7,7 +7,7 @@
 #   wordpress.sh seed N [FILE] top up to N posts (generated, or from a bench/corpus-articles.py JSONL)
 #   wordpress.sh edit ID TITLE | add TITLE      change content as an editor would (prints the post id)
 #   wordpress.sh pause | resume                 stop / start only nginx: the site is down, data kept
-#   wordpress.sh env | down                     print WP_URL=..., WP_DIR=... | stop all and delete the folder
+#   wordpress.sh env | stop | down              print WP_URL=... | stop the servers, keep the data | stop and delete
 # Settings: WP_DIR (default $TMPDIR/satupintu-wordpress), WP_PORT (default: a free port, kept in WP_DIR),
 # WP_DB_BUFFER (InnoDB buffer pool, 256M), WP_FPM_CHILDREN (5, as Debian's pool), WP_FASTCGI_TIMEOUT (300 s).
 set -euo pipefail
@@ -18,7 +18,7 @@ log() { printf '[wordpress %5.1fs] %s\n' "$(awk -v a="$T0" -v b="$(date +%s.%N)"
 alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1" 2>/dev/null)" 2>/dev/null; }
 stop_pid() { # pidfile: TERM, wait up to 10 s, then KILL
   alive "$1" || { rm -f "$1"; return 0; }
-  local p; p=$(cat "$1"); kill "$p" 2>/dev/null || true
+  local p; p=$(cat "$1" 2>/dev/null) || return 0; kill "$p" 2>/dev/null || true
   for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
   kill -9 "$p" 2>/dev/null || true; rm -f "$1"
 }
@@ -162,10 +162,14 @@ seed() { # N [jsonl]
   log "seeded"
 }
 
-down() {
-  [[ -d "$D" ]] || return 0
+stop() {
   [[ -f "$D/run/nginx.pid" ]] && { nginx -p "$D" -c "$D/nginx.conf" -e "$D/log/nginx-error.log" -s quit 2>/dev/null || true; }
   for f in nginx php-fpm mariadb; do stop_pid "$D/run/$f.pid"; done
+}
+
+down() {
+  [[ -d "$D" ]] || return 0
+  stop
   rm -rf "$D"
   log "stopped and removed $D"
 }
@@ -178,6 +182,7 @@ case "$cmd" in
   pause) load_env; nginx -p "$D" -c "$D/nginx.conf" -e "$D/log/nginx-error.log" -s quit; for _ in $(seq 50); do alive "$D/run/nginx.pid" || break; sleep 0.1; done; stop_pid "$D/run/nginx.pid" ;;
   resume) load_env; alive "$D/run/nginx.pid" || start_nginx ;;
   env) load_env; cat "$D/env" ;;
+  stop) stop; log "stopped; '$0 up' starts it again with its data" ;;
   down) down ;;
   *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac
