@@ -26,7 +26,12 @@ OUT="$BENCH_WORK/syndication/$(date +%Y%m%d-%H%M%S)"; mkdir -p "$OUT"
 DATA="$BENCH_WORK/syndication-data"
 ALLOW=(SatuPintu__Syndication__AllowedHosts__0=127.0.0.0/8)
 FARM_PID=""
-cleanup() { bench_stop_app; [[ -n $FARM_PID ]] && kill "$FARM_PID" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() {
+  bench_stop_app
+  [[ -z $FARM_PID ]] || kill "$FARM_PID" 2>/dev/null || true
+  [[ -z ${WP_DIR:-} ]] || "$BENCH_REPO/tests/wordpress/wordpress.sh" stop >/dev/null 2>&1 || true   # data kept for the next run
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT
 
 [[ -n ${SKIP_PUBLISH:-} && -f $BENCH_WORK/app/SatuPintu.dll ]] || bench_publish
@@ -49,7 +54,7 @@ poll_round() { # label args...
   /usr/bin/time -f '%e %U %S %M' -o "$OUT/time.$label" \
     bash -c "cd '$BENCH_WORK/app' && exec env SatuPintu__DataDir='$DATA' Logging__LogLevel__Default=Warning ${ALLOW[*]} dotnet SatuPintu.dll sources poll $*" \
     >"$OUT/poll-$label.txt" 2>&1 || bench_log "sources poll $* exited $? (see $OUT/poll-$label.txt)"
-  read -r wall user sys rss <"$OUT/time.$label"
+  read -r wall user sys rss < <(tail -n1 "$OUT/time.$label")   # after "Command exited with non-zero status" if any
   local farm="-"; [[ -n $FARM_PID ]] && farm=$(curl -s "$FARM/_farm/stats" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["requests"], d["ok"], d["notModified"], d["errors"], round(d["bytes"]/1048576,1), d["inFlightMax"])')
   printf '%s\t%s\t%.1f\t%.0f\t%s\n' "$label" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" "$((rss / 1024))" "$farm" | tee -a "$OUT/rounds.tsv" >&2
 }
@@ -99,6 +104,6 @@ if [[ " $PARTS " == *" wordpress "* ]]; then
   bench_log "health: $(curl -s -H "Authorization: Bearer $TOKEN" "$BENCH_BASE/api/v1/opd/diskominfo/sources/$id")"
 fi
 { echo "# bench/syndication.sh $(date -Is), $SOURCES farm sources, WordPress $WP_POSTS posts, $(nproc) cores"; cat "$OUT/rounds.tsv"
-  [[ -s $OUT/p99.tsv ]] && { echo; echo "public pages while the archive imports (worst p99 / median req/s):"
-    awk -F'\t' '{ if ($3 > m[$1]) m[$1] = $3; r[$1] = r[$1] " " $2 } END { for (u in m) printf "%s p99 max %s ms; req/s per window:%s\n", u, m[u], r[u] }' "$OUT/p99.tsv"; }
+  if [[ -s $OUT/p99.tsv ]]; then echo; echo "public pages while the archive imports (worst p99, req/s of each window):"
+    awk -F'\t' '{ if ($3 + 0 > m[$1] + 0) m[$1] = $3; r[$1] = r[$1] " " $2 } END { for (u in m) printf "%s p99 max %s ms; req/s per window:%s\n", u, m[u], r[u] }' "$OUT/p99.tsv"; fi
 } | tee "$OUT/summary.txt"

@@ -15,6 +15,12 @@ if [ -n "$m$w" ]; then
   echo "wordpress/install.sh: installing ${m} ${w} from Debian's packages"
   $as_root apt-get update -qq
   export DEBIAN_FRONTEND=noninteractive
+  # The packages' own services (nginx on *:80, MariaDB, php-fpm) are not wanted: wordpress.sh runs
+  # its own processes. Without a policy-rc.d, the maintainer scripts would start them.
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $as_root tee /usr/sbin/policy-rc.d >/dev/null && $as_root chmod 755 /usr/sbin/policy-rc.d
+    trap '$as_root rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   # shellcheck disable=SC2086
   [ -z "$m" ] || $as_root apt-get install -y -qq --no-install-recommends $m >/dev/null
   # shellcheck disable=SC2086
