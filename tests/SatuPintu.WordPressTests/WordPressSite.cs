@@ -25,7 +25,16 @@ public sealed class WordPressSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var env = await RunAsync("up", SeededPosts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        string env;
+        try
+        {
+            env = await RunAsync("up", SeededPosts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (InvalidOperationException)
+        {
+            await RunAsync("down");   // xunit does not dispose a fixture whose start failed: leave no server behind
+            throw;
+        }
         var url = env.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("WP_URL=", StringComparison.Ordinal))["WP_URL=".Length..];
         Home = new Uri(url + "/");
         _http = _services.GetRequiredService<IHttpClientFactory>().CreateClient();
