@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -50,19 +49,12 @@ public sealed class SyndicationApp : SatuPintuApp
     public async Task<(int Exit, string Out, string Err)> PollAllAsync()
     {
         await PeopleAsync();   // the host has created and migrated the database by now
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { typeof(Program).Assembly.Location, "sources", "poll", "--all" })
+        return await Processes.RunAsync("dotnet", [typeof(Program).Assembly.Location, "sources", "poll", "--all"], new Dictionary<string, string>
         {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment["SatuPintu__DataDir"] = DataDir;
-        psi.Environment["SatuPintu__Syndication__AllowedHosts__0"] = AllowList;
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+            ["SatuPintu__DataDir"] = DataDir,
+            ["SatuPintu__Syndication__AllowedHosts__0"] = AllowList,
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
     }
 
     public async Task PollAllOkAsync()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,21 +68,12 @@ public sealed class WordPressSite : IAsyncLifetime
 
     private async Task<string> RunAsync(params string[] args)
     {
-        var psi = new ProcessStartInfo(Script) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args)
+        var (exit, output, error) = await Processes.RunAsync(Script, args, new Dictionary<string, string> { ["WP_DIR"] = _dir });
+        if (exit != 0)
         {
-            psi.ArgumentList.Add(a);
+            throw new InvalidOperationException($"wordpress.sh {string.Join(' ', args)} exited {exit}: {error}");
         }
-        psi.Environment["WP_DIR"] = _dir;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"wordpress.sh {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}");
-        }
-        return await stdout;
+        return output;
     }
 
     private static string FindScript()
