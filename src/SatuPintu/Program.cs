@@ -35,6 +35,7 @@ builder.AddWebsiteWatch();
 builder.AddFeeds();
 builder.AddMonitoring();
 builder.AddSearch();
+builder.AddPortal();
 
 var app = builder.Build();
 
