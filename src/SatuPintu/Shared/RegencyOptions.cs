@@ -24,6 +24,9 @@ public sealed class RegencyOptions : IValidatableObject
 
     public string? Regent { get; set; }
     public string? ViceRegent { get; set; }
+    /// <summary>"Wali Kota" for a city.</summary>
+    public string RegentTitle { get; set; } = "Bupati";
+    public string ViceRegentTitle { get; set; } = "Wakil Bupati";
     /// <summary>"2025–2030".</summary>
     public string? Term { get; set; }
 
