@@ -37,6 +37,7 @@ builder.AddFeeds();
 builder.AddMonitoring();
 builder.AddSearch();
 builder.AddSyndication();
+builder.AddPortal();
 
 var app = builder.Build();
 

@@ -17,6 +17,8 @@ public sealed class Opd
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Website { get; set; }
+    /// <summary>Opening hours of the office in the <see cref="OpeningHours"/> notation.</summary>
+    public string? Hours { get; set; }
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
     /// <summary>True when the coordinates are a guess (demo data), shown as such to visitors.</summary>

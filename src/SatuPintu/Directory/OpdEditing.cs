@@ -32,6 +32,7 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         new("phone", "Telepon", 40, true, i => i.Phone, (o, v) => o.Phone = v),
         new("email", "Surel", 200, false, i => i.Email, (o, v) => o.Email = v),
         new("website", "Situs", 300, false, i => i.Website, (o, v) => o.Website = v),
+        new("hours", "Jam layanan", OpeningHours.MaxLength, false, i => i.Hours, (o, v) => o.Hours = v),
         new("vision", "Visi", 2000, false, i => i.Vision, (o, v) => o.Vision = v),
         new("mission", "Misi", 5000, false, i => i.Mission, (o, v) => o.Mission = v),
         new("duties", "Tupoksi", 10000, false, i => i.Duties, (o, v) => o.Duties = v),
@@ -119,6 +120,10 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         if (values["website"] is { } website && (!Uri.TryCreate(website, UriKind.Absolute, out var site) || site.Scheme is not ("https" or "http")))
         {
             errors.Add("website", "Situs harus alamat http(s) lengkap.");
+        }
+        if (values["hours"] is { } hours && OpeningHours.TryParse(hours, out var hoursError) is null)
+        {
+            errors.Add("hours", hoursError ?? "Jam layanan tidak terbaca.");
         }
         if (errors.Count > 0)
         {

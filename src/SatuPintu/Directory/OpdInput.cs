@@ -30,6 +30,8 @@ public sealed class OpdProfileInput
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Website { get; set; }
+    /// <summary>Opening hours in the <see cref="OpeningHours"/> notation, one rule per line.</summary>
+    public string? Hours { get; set; }
     public string? Vision { get; set; }
     public string? Mission { get; set; }
     /// <summary>Tugas pokok dan fungsi.</summary>
@@ -40,7 +42,7 @@ public sealed class OpdProfileInput
     public static OpdProfileInput From(Opd o) => new()
     {
         Name = o.Name, ShortName = o.ShortName, Summary = o.Summary, HeadName = o.HeadName, HeadTitle = o.HeadTitle, Address = o.Address,
-        Phone = o.Phone, Email = o.Email, Website = o.Website, Vision = o.Vision, Mission = o.Mission, Duties = o.Duties, Structure = o.Structure,
+        Phone = o.Phone, Email = o.Email, Website = o.Website, Hours = o.Hours, Vision = o.Vision, Mission = o.Mission, Duties = o.Duties, Structure = o.Structure,
     };
 }
 

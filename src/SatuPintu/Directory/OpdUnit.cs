@@ -13,4 +13,10 @@ public sealed class OpdUnit
     public required string KindLabel { get; set; }
     public string? Description { get; set; }
     public int SortOrder { get; set; }
+
+    /// <summary>A unit with its own office (a puskesmas, a UPT) has its own address, phone and hours.</summary>
+    public string? Address { get; set; }
+    public string? Phone { get; set; }
+    /// <summary>Opening hours in the <see cref="OpeningHours"/> notation.</summary>
+    public string? Hours { get; set; }
 }

@@ -56,6 +56,9 @@ public sealed class PublicPageTags : IOutputCachePolicy
             case "jaringan":
                 yield return Kind(Network.NetworkFeature.Kind);
                 break;
+            case "layanan" or "profil":
+                // Services, OPDs and settings only: every service or OPD change evicts All.
+                break;
             case "opd" when segments.Length == 1:
                 // The directory shows only OPDs: evicted through All.
                 break;

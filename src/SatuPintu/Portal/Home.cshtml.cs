@@ -14,6 +14,7 @@ public sealed class HomeModel(PublicCatalog catalog, RegionalClock clock) : Page
     public IReadOnlyList<ArticleCard> Agenda { get; private set; } = [];
     public IReadOnlyList<(OpdKind Kind, int Count)> OpdKinds { get; private set; } = [];
     public int OpdCount { get; private set; }
+    public IReadOnlyList<PublicService> Popular { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -24,5 +25,6 @@ public sealed class HomeModel(PublicCatalog catalog, RegionalClock clock) : Page
         Agenda = c.Latest(ArticleKind.Agenda, now, 4);
         OpdKinds = c.Opds.GroupBy(o => o.Kind).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
         OpdCount = c.Opds.Count;
+        Popular = ServiceDirectory.Popular(c, 8);
     }
 }

@@ -41,7 +41,12 @@ public sealed class OpdPageModel(PublicCatalog catalog, RegionalClock clock, Net
         return Page();
     }
 
-    public string? MapUrl => Opd.Latitude is { } lat && Opd.Longitude is { } lon
+    public string? MapUrl => MapOf(Opd);
+
+    public static string? MapOf(Opd o) => o.Latitude is { } lat && o.Longitude is { } lon
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}")
         : null;
+
+    /// <summary>A phone number as a tel: link wants it: "(0732) 391 123" → "0732391123".</summary>
+    public static string Dial(string phone) => phone.Replace(" ", "", StringComparison.Ordinal).Replace("(", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal);
 }

@@ -8,10 +8,10 @@ public sealed class SiteOptions
 {
     public const string Section = "SatuPintu:Site";
 
-    /// <summary>The regency or city, as people write it: "Kabupaten Kepahiang", "Kota Bengkulu".</summary>
-    [Required]
+    /// <summary>The regency or city, as people write it; empty takes <see cref="RegencyOptions.Name"/> (SatuPintu:Regency:Name).</summary>
+    [Required(ErrorMessage = "Set SatuPintu:Regency:Name, the regency or city as people write it, e.g. \"Kabupaten Kepahiang\".")]
     [StringLength(100, MinimumLength = 3)]
-    public string Regency { get; set; } = "Kabupaten Kepahiang";
+    public string Regency { get; set; } = "";
 
     /// <summary>The portal's name; empty means "Portal Satu Pintu" and the regency.</summary>
     [StringLength(150)]
@@ -24,7 +24,7 @@ public sealed class SiteOptions
 
     /// <summary>Postal address and telephone for the footer; empty shows none.</summary>
     [StringLength(300)]
-    public string? Address { get; set; } = "Kompleks Perkantoran Pemkab Kepahiang, Bengkulu · Telepon (0732)";
+    public string? Address { get; set; }
 
     /// <summary>
     /// The public address of the portal ("https://kepahiangkab.go.id"): feeds, the sitemap, robots.txt and

@@ -40,9 +40,13 @@ public sealed class DemoSeeder(SatuPintuDb db, TimeProvider time, IServiceProvid
                 OpdId = opds.Single(o => o.Slug == u.u.Opd).Id,
                 Slug = u.u.Slug, Name = u.u.Name, ShortName = u.u.Short, KindLabel = u.u.Kind, SortOrder = u.i,
                 Description = $"{u.u.Kind} di lingkungan {opds.Single(o => o.Slug == u.u.Opd).Name}.",
+                // Puskesmas serve at their own address and keep clinic hours.
+                Address = u.u.Slug.StartsWith("puskesmas-", StringComparison.Ordinal) ? $"{u.u.Name}, {DemoRegency.Name} (alamat demo)" : null,
+                Phone = u.u.Slug.StartsWith("puskesmas-", StringComparison.Ordinal) ? $"(0732) 38{u.i:D4}" : null,
+                Hours = u.u.Slug.StartsWith("puskesmas-", StringComparison.Ordinal) ? DemoServices.ClinicHours : null,
             });
         }
-        db.PublicServices.AddRange(DemoServices.For(opds));
+        db.PublicServices.AddRange(DemoServices.For(opds, now));
         foreach (var (slug, title, markdown, html) in DemoPages)
         {
             db.Pages.Add(new Page
@@ -136,6 +140,7 @@ public sealed class DemoSeeder(SatuPintuDb db, TimeProvider time, IServiceProvid
             Phone = $"(0732) 39{index:D4}",
             Email = $"{o.Slug.Replace("kec-", "kecamatan.", StringComparison.Ordinal)}@kepahiangkab.go.id",
             Website = KepahiangOpds.Website(o),
+            Hours = DemoServices.HoursOf(o.Slug),
             Latitude = lat, Longitude = lon, CoordinatesApproximate = true,
             Summary = isKecamatan
                 ? $"{o.Name} melayani administrasi pemerintahan, pelayanan umum dan pemberdayaan masyarakat di wilayahnya."

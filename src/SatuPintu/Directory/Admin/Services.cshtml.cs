@@ -9,27 +9,16 @@ using SatuPintu.Shared;
 namespace SatuPintu.Directory.Admin;
 
 /// <summary>/admin/opd/{slug}/layanan: the OPD's public services (standar pelayanan), kept by its own people.</summary>
-public sealed class ServicesModel(SatuPintuDb db) : PageModel
+public sealed class ServicesModel(SatuPintuDb db, TimeProvider time) : PageModel
 {
-    public sealed class Form
-    {
-        public int? Id { get; set; }
-        public string? Name { get; set; }
-        public string? Description { get; set; }
-        public string? Requirements { get; set; }
-        public string? Procedure { get; set; }
-        public string? Duration { get; set; }
-        public string? Cost { get; set; }
-        public string? Output { get; set; }
-    }
-
     [BindProperty]
-    public Form Input { get; set; } = new();
+    public ServiceInput Input { get; set; } = new();
 
     public Opd Opd { get; private set; } = null!;
     [TempData]
     public string? Message { get; set; }
     public string? Problem { get; private set; }
+    public bool IsAdmin => User.IsAdmin();
 
     public async Task<IActionResult> OnGetAsync(string slug, int? ubah, CancellationToken ct)
     {
@@ -39,7 +28,7 @@ public sealed class ServicesModel(SatuPintuDb db) : PageModel
         }
         if (ubah is { } id && Opd.Services.FirstOrDefault(s => s.Id == id) is { } s)
         {
-            Input = new Form { Id = s.Id, Name = s.Name, Description = s.Description, Requirements = s.Requirements, Procedure = s.Procedure, Duration = s.Duration, Cost = s.Cost, Output = s.Output };
+            Input = ServiceInput.From(s);
         }
         return Page();
     }
@@ -50,16 +39,13 @@ public sealed class ServicesModel(SatuPintuDb db) : PageModel
         {
             return refusal;
         }
+        var errors = Input.Check(IsAdmin);
+        if (errors.Count > 0)
+        {
+            ModelState.AddFieldErrors(errors.ToDictionary());
+            return Invalid("Belum tersimpan: " + ModelState.AllMessages());
+        }
         var name = HtmlCleaner.PlainText(Input.Name);
-        if (name.Length is 0 or > 200)
-        {
-            return Invalid("Nama layanan wajib diisi (paling banyak 200 karakter).");
-        }
-        var texts = new[] { Input.Description, Input.Requirements, Input.Procedure, Input.Duration, Input.Cost, Input.Output };
-        if (texts.Any(t => t?.Length > 5000))
-        {
-            return Invalid("Setiap isian paling banyak 5000 karakter.");
-        }
         PublicService service;
         if (Input.Id is { } id)
         {
@@ -80,14 +66,7 @@ public sealed class ServicesModel(SatuPintuDb db) : PageModel
             service = new PublicService { OpdId = Opd.Id, Slug = serviceSlug, Name = name, SortOrder = Opd.Services.Count };
             db.PublicServices.Add(service);
         }
-        static string? Clean(string? t) => string.IsNullOrWhiteSpace(t) ? null : t.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        service.Name = name;
-        service.Description = Clean(Input.Description);
-        service.Requirements = Clean(Input.Requirements);
-        service.Procedure = Clean(Input.Procedure);
-        service.Duration = Clean(HtmlCleaner.PlainText(Input.Duration));
-        service.Cost = Clean(HtmlCleaner.PlainText(Input.Cost));
-        service.Output = Clean(HtmlCleaner.PlainText(Input.Output));
+        Input.ApplyTo(service, IsAdmin, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return this.Done($"/admin/opd/{slug}/layanan", $"Layanan \"{name}\" disimpan.");
     }

@@ -14,7 +14,7 @@ internal static class SeedVerb
             "tambahkan N artikel demo (1..1000000), deterministik: urutan yang sama di mesin mana pun,\n" +
             "tersebar di OPD, jenis (berita/pengumuman/agenda) dan lima tahun tanggal");
         var command = new Command("seed",
-            "Membuat basis data dan data demo Kepahiang bila belum ada (sekali);\n" +
+            "Membuat basis data dan data demo bila belum ada (sekali);\n" +
             "dengan --articles menambah artikel demo untuk uji beban.") { articles };
         command.SetAction(r => RunAsync(app, r.GetValue(articles) ?? 0));
         return command;
