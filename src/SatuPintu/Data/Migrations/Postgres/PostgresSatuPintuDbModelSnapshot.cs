@@ -921,10 +921,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("HeadTitle")
                         .HasColumnType("text");
 
-                    b.Property<string>("Hours")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -990,16 +986,8 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<string>("Description")
                         .HasColumnType("text");
-
-                    b.Property<string>("Hours")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("KindLabel")
                         .IsRequired()
@@ -1013,10 +1001,6 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     b.Property<int>("OpdId")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("ShortName")
                         .HasColumnType("text");
@@ -1054,32 +1038,10 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("Duration")
                         .HasColumnType("text");
 
-                    b.Property<string>("Forms")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Hours")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<string>("LegalBasis")
-                        .HasColumnType("text");
-
-                    b.Property<string>("MapUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Office")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("OfficeAddress")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("OpdId")
                         .HasColumnType("integer");
@@ -1087,17 +1049,11 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("Output")
                         .HasColumnType("text");
 
-                    b.Property<int?>("PopularRank")
-                        .HasColumnType("integer");
-
                     b.Property<string>("Procedure")
                         .HasColumnType("text");
 
                     b.Property<string>("Requirements")
                         .HasColumnType("text");
-
-                    b.Property<DateTime?>("ReviewedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1106,10 +1062,6 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Topic")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 

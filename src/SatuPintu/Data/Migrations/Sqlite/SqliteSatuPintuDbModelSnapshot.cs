@@ -888,10 +888,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("HeadTitle")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Hours")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -955,15 +951,7 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Address")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hours")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KindLabel")
@@ -978,10 +966,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.Property<int>("OpdId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .HasColumnType("TEXT");
@@ -1017,31 +1001,9 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("Duration")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Forms")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hours")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LegalBasis")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MapUrl")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Office")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OfficeAddress")
-                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OpdId")
@@ -1050,16 +1012,10 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("Output")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("PopularRank")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Procedure")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Requirements")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -1069,10 +1025,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Topic")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
