@@ -7,6 +7,7 @@ using SatuPintu.Directory;
 using SatuPintu.Feeds;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
+using SatuPintu.Leadership;
 using SatuPintu.Monitoring.Alerts;
 using SatuPintu.Monitoring.Watch;
 using SatuPintu.Monitoring;
@@ -35,6 +36,7 @@ builder.AddWebsiteWatch();
 builder.AddFeeds();
 builder.AddMonitoring();
 builder.AddSearch();
+builder.AddLeadership();
 
 var app = builder.Build();
 
