@@ -74,7 +74,7 @@ public sealed class IndexModel(SatuPintuDb db, UserManager<AppUser> users, RoleM
         }
         var user = new AppUser
         {
-            UserName = email, Email = email, DisplayName = Content.HtmlCleaner.PlainText(DisplayName) is { Length: > 0 } n ? n : null,
+            UserName = email, Email = email, DisplayName = SatuPintu.Content.HtmlCleaner.PlainText(DisplayName) is { Length: > 0 } n ? n : null,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(user);
@@ -94,10 +94,10 @@ public sealed class IndexModel(SatuPintuDb db, UserManager<AppUser> users, RoleM
         var link = urls.Absolute(Request, $"{AccountLinks.InvitationPath}?token={secret}");
         if (await mail.SendAsync(email, AccountLinkPurpose.Invitation, link, links.Lifetime(AccountLinkPurpose.Invitation), ct))
         {
-            return this.Done(Detail.Path(user.Id), $"Undangan dikirim ke {email}.");
+            return this.Done(DetailModel.Path(user.Id), $"Undangan dikirim ke {email}.");
         }
         NewLink = link;
-        return this.Done(Detail.Path(user.Id), $"{email} diundang sebagai {choice.Label}. Salin tautan undangan di bawah dan kirim sendiri kepadanya.");
+        return this.Done(DetailModel.Path(user.Id), $"{email} diundang sebagai {choice.Label}. Salin tautan undangan di bawah dan kirim sendiri kepadanya.");
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)
@@ -108,8 +108,9 @@ public sealed class IndexModel(SatuPintuDb db, UserManager<AppUser> users, RoleM
         var q = db.Users.AsNoTracking();
         if (Query?.Trim() is { Length: > 0 } text)
         {
-            var pattern = "%" + text.ToUpperInvariant().Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) + "%";
-            q = q.Where(u => EF.Functions.Like(u.NormalizedEmail!, pattern) || EF.Functions.Like(u.DisplayName!.ToUpper(), pattern));
+            var plain = text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+            var pattern = "%" + plain.ToUpperInvariant() + "%";
+            q = q.Where(u => EF.Functions.Like(u.NormalizedEmail!, pattern) || (u.DisplayName != null && EF.Functions.Like(u.DisplayName, "%" + plain + "%")));
         }
         var total = await q.CountAsync(ct);
         var page = await q.OrderBy(u => u.NormalizedEmail).Skip(request.Skip).Take(request.Size).ToListAsync(ct);
