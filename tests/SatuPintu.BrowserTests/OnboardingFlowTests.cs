@@ -33,7 +33,7 @@ public sealed class OnboardingFlowTests(BrowserFixture fixture)
         Assert.Empty(await PageChecks.AccessibilityFailuresAsync(admin));
         Assert.Equal(0, await OverflowAsync(admin));
         var email = $"editor-{Guid.NewGuid():N}"[..16] + "@uji.kepahiangkab.go.id";
-        await admin.GetByLabel("Surel").FillAsync(email);
+        await admin.GetByLabel("Surel", new() { Exact = true }).FillAsync(email);
         await admin.GetByLabel("Peran").SelectOptionAsync("editor");
         await admin.GetByLabel("OPD (untuk editor dan peninjau)").SelectOptionAsync(Personas.OpdA);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Undang" }).ClickAsync();

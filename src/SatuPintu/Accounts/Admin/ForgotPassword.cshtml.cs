@@ -21,7 +21,7 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountLinks
 {
     public const string Answer = "Bila surel itu milik akun yang aktif, tautan untuk mengatur ulang kata sandi sudah dikirim ke sana. Periksa juga folder spam.";
 
-    [BindProperty, Required(ErrorMessage = "Surel wajib diisi."), EmailAddress(ErrorMessage = "Surel tidak valid."), StringLength(256)]
+    [BindProperty, Required(ErrorMessage = "Surel wajib diisi."), EmailAddress(ErrorMessage = "Surel tidak valid."), StringLength(256, ErrorMessage = "Surel paling banyak 256 karakter.")]
     public string Email { get; set; } = "";
 
     public bool Sent { get; private set; }

@@ -22,7 +22,7 @@ public sealed class IndexModel(SatuPintuDb db, UserManager<AppUser> users, RoleM
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "Surel wajib diisi."), EmailAddress(ErrorMessage = "Surel tidak valid."), StringLength(256)]
+    [BindProperty, Required(ErrorMessage = "Surel wajib diisi."), EmailAddress(ErrorMessage = "Surel tidak valid."), StringLength(256, ErrorMessage = "Surel paling banyak 256 karakter.")]
     public string Email { get; set; } = "";
 
     [BindProperty, StringLength(200, ErrorMessage = "Nama paling banyak 200 karakter.")]
