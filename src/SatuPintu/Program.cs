@@ -7,6 +7,7 @@ using SatuPintu.Directory;
 using SatuPintu.Feeds;
 using SatuPintu.Hosting;
 using SatuPintu.Hosting.Cli;
+using SatuPintu.Leadership;
 using SatuPintu.Monitoring.Alerts;
 using SatuPintu.Monitoring.Watch;
 using SatuPintu.Monitoring;
@@ -38,6 +39,7 @@ builder.AddMonitoring();
 builder.AddSearch();
 builder.AddSyndication();
 builder.AddPortal();
+builder.AddLeadership();
 
 var app = builder.Build();
 

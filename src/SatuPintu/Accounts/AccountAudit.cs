@@ -14,6 +14,15 @@ internal static class AccountAudit
     public const string SignInFailed = "signin-failed";
     public const string SignInThrottled = "signin-throttled";
     public const string SessionsEnded = "sessions-ended";
+    public const string UserInvited = "user-invited";
+    public const string InvitationAccepted = "invitation-accepted";
+    public const string ResetLinkMade = "password-reset-link";
+    public const string PasswordResetByLink = "password-reset";
+    public const string PasswordChanged = "password-changed";
+    public const string UserDisabled = "user-disabled";
+    public const string UserEnabled = "user-enabled";
+    public const string RoleGranted = "role-granted";
+    public const string RoleRemoved = "role-removed";
 
     /// <summary>The CLI verb or job, else the signed-in person, else "anonim" (a sign-in attempt).</summary>
     public static string Actor(HttpContext? http) =>

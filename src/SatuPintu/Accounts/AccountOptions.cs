@@ -37,6 +37,25 @@ public sealed class AccountOptions : IValidatableObject
     [EmailAddress, StringLength(256)]
     public string? BootstrapAdminEmail { get; set; }
 
+    /// <summary>How long an invitation link opens the account, in days.</summary>
+    [Range(1, 30)]
+    public int InvitationDays { get; set; } = 3;
+
+    /// <summary>How long a "lupa kata sandi" link works, in minutes.</summary>
+    [Range(5, 1440)]
+    public int ResetLinkMinutes { get; set; } = 60;
+
+    /// <summary>At most one reset e-mail per account in this many minutes: the form cannot be used to flood someone's inbox.</summary>
+    [Range(1, 1440)]
+    public int ResetEveryMinutes { get; set; } = 5;
+
+    /// <summary>The mail server for invitations and reset links (same shape as the alerts' one); unset: admins copy the link themselves.</summary>
+    [ValidateObjectMembers]
+    public Monitoring.Alerts.SmtpOptions? Smtp { get; set; }
+
+    [Range(1, 120)]
+    public int SmtpTimeoutSeconds { get; set; } = 15;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (FirstDelaySeconds > MaxDelaySeconds)

@@ -37,3 +37,15 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         b.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class AccountLinkConfiguration : IEntityTypeConfiguration<AccountLink>
+{
+    public void Configure(EntityTypeBuilder<AccountLink> b)
+    {
+        b.HasIndex(l => l.Hash).IsUnique();
+        b.HasIndex(l => l.UserId);
+        b.Property(l => l.Hash).HasMaxLength(64);
+        b.Property(l => l.Purpose).HasConversion<string>().HasMaxLength(20);
+        b.HasOne(l => l.User).WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -42,7 +42,8 @@ public static class AccountsFeature
             .AddEntityFrameworkStores<SatuPintuDb>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorProvider>(OneTimeAuthenticatorProvider.Name)
-            .AddClaimsPrincipalFactory<SatuPintuClaimsFactory>();
+            .AddClaimsPrincipalFactory<SatuPintuClaimsFactory>()
+            .AddErrorDescriber<IndonesianIdentityErrors>();
         // A disabled account or a reset password changes the security stamp; sessions notice within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o =>
         {
@@ -94,6 +95,10 @@ public static class AccountsFeature
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Denied");
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/Logout");
             o.Conventions.AllowAnonymousToPage("/Accounts/Admin/LoginTwoFactor");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Admin/AcceptInvitation");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Admin/ForgotPassword");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Admin/ResetPassword");
+            o.Conventions.AuthorizeFolder("/Accounts/Admin/Users", Access.AdminPolicy);
         });
 
         builder.AddValidatedOptions<Admin.AccountOptions, Admin.AccountOptionsValidator>(Admin.AccountOptions.Section);
@@ -113,6 +118,8 @@ public static class AccountsFeature
         builder.AddCliVerb(TokenVerb.Verb);
         builder.Services.AddScoped<SignInThrottle>();
         builder.Services.AddScoped<AccountRevocation>();
+        builder.Services.AddScoped<AccountLinks>();
+        builder.Services.AddSingleton<AccountMail>();
     }
 
     public static void UseAccounts(this WebApplication app)
@@ -121,6 +128,7 @@ public static class AccountsFeature
         app.UseAuthorization();
         app.UseRateLimiter();
         app.Use(RequireTwoFactorForAdmins);
+        app.Use(PasswordChange.Require);
     }
 
     /// <summary>With the setting on, an admin signed in without the second factor can only reach the 2FA page and sign out.</summary>

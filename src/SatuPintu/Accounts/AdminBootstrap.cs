@@ -41,7 +41,7 @@ public sealed class AdminBootstrap(SatuPintuDb db, UserManager<AppUser> users, R
         var password = AccessTokens.NewPassword();
         var email = options.Value.BootstrapAdminEmail is { Length: > 0 } configured ? configured : RandomEmail();
         var now = time.GetUtcNow().UtcDateTime;
-        var admin = new AppUser { UserName = email, Email = email, DisplayName = "Admin Diskominfo", CreatedAt = now };
+        var admin = new AppUser { UserName = email, Email = email, DisplayName = "Admin Diskominfo", CreatedAt = now, MustChangePassword = true };
         var created = await users.CreateAsync(admin, password);
         if (!created.Succeeded)
         {
@@ -60,8 +60,8 @@ public sealed class AdminBootstrap(SatuPintuDb db, UserManager<AppUser> users, R
         Console.WriteLine("================ SatuPintu: akun admin pertama ================");
         Console.WriteLine($"  surel     : {admin.Email}");
         Console.WriteLine($"  kata sandi: {admin.Password}");
-        Console.WriteLine("  Keduanya hanya ditampilkan sekali. Simpan sekarang, lalu");
-        Console.WriteLine("  buat akun pribadi (`user add`) dan ganti kata sandi ini.");
+        Console.WriteLine("  Keduanya hanya ditampilkan sekali. Simpan sekarang: saat masuk");
+        Console.WriteLine("  pertama kali Anda diminta mengganti kata sandi ini.");
         Console.WriteLine("================================================================");
         Console.WriteLine();
     }

@@ -11,6 +11,8 @@ public sealed class AppUser : IdentityUser
     public DateTime CreatedAt { get; set; }
     /// <summary>The TOTP time step (Unix seconds / 30) last accepted: a code is good once, not for its whole window.</summary>
     public long? LastTotpStep { get; set; }
+    /// <summary>Signed in with a password someone else chose or saw (the first admin's, a printed one): only the change-password page opens until it is changed.</summary>
+    public bool MustChangePassword { get; set; }
 
     public List<OpdMembership> Memberships { get; set; } = [];
 }

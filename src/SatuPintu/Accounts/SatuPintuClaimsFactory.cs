@@ -18,6 +18,10 @@ internal sealed class SatuPintuClaimsFactory(UserManager<AppUser> users, RoleMan
         {
             identity.AddClaim(new Claim(ClaimTypes.Email, user.Email));
         }
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PasswordChange.Claim, "1"));
+        }
         var memberships = await db.OpdMemberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync();
         foreach (var m in memberships)
         {

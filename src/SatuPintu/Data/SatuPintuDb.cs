@@ -27,6 +27,7 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<OpdMembership> OpdMemberships => Set<OpdMembership>();
     public DbSet<PersonalAccessToken> AccessTokens => Set<PersonalAccessToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Content.Uploads.MediaFile> MediaFiles => Set<Content.Uploads.MediaFile>();

@@ -28,10 +28,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         /// <summary>A token of a fourth person, for checking that nobody can revoke another person's token.</summary>
         public static int StrangerTokenId { get; private set; }
 
+        /// <summary>The account the people pages' cases act on (an admin of the second persona set, not one who signs in here).</summary>
+        public static string StrangerUserId { get; private set; } = "";
+
         public async Task InitializeAsync()
         {
             People = await Personas.CreateAsync(App);
-            StrangerTokenId = (await Personas.CreateAsync(App)).Admin.TokenId;
+            var strangers = await Personas.CreateAsync(App);
+            StrangerTokenId = strangers.Admin.TokenId;
+            StrangerUserId = await App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Users.Where(u => u.Email == strangers.EditorA.Email).Select(u => u.Id)));
             await M.PrepareAsync(App);
             await S.PrepareAsync(App);
             foreach (var p in People.All)
@@ -143,6 +149,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         }
         first.Dispose();
         return await Form(c, $"/admin/opd/{opd}/Archive", $"/admin/opd/{opd}");
+    }
+
+    private static string Person => $"/admin/pengguna/orang/{Fixture.StrangerUserId}";
+
+    /// <summary>Two steps on the stranger's page (grant then remove, disable then enable); a refused first step is the answer.</summary>
+    private static async Task<HttpResponseMessage> TwoSteps(HttpClient c, string first, Dictionary<string, string> fields, string second)
+    {
+        var done = await Form(c, $"{Person}/{first}", Person, fields);
+        if (done.StatusCode != HttpStatusCode.Redirect)
+        {
+            return done;
+        }
+        done.Dispose();
+        return await Form(c, $"{Person}/{second}", Person);
     }
 
     private static object NewArticle(string opd) => new { opd, kind = "berita", title = "Uji matriks", body = "isi" };
@@ -340,6 +360,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/pemantauan/{handler?}", "POST", "Pause", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"/admin/pemantauan/Pause?id={M.CheckId}", "/admin/pemantauan")),
         new("admin/pemantauan/{handler?}", "POST", "Resume", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"/admin/pemantauan/Resume?id={M.CheckId}", "/admin/pemantauan")),
         new("admin/pemantauan/{handler?}", "POST", "Acknowledge", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"/admin/pemantauan/Acknowledge?id={M.IncidentId}", "/admin/pemantauan", new() { ["Note"] = "uji" })),
+        // People and onboarding: admins manage accounts; links and the forgotten-password form are for anyone, a bogus link opens nothing.
+        new("admin/pengguna/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pengguna?q=uji")),
+        new("admin/pengguna/{handler?}", "POST", "Invite", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pengguna/Invite", "/admin/pengguna", new() { ["Email"] = "undangan-" + Guid.NewGuid().ToString("N")[..8] + "@uji.kepahiangkab.go.id", ["Role"] = "pimpinan" })),
+        new("admin/pengguna/orang/{id}/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, Person)),
+        new("admin/pengguna/orang/{id}/{handler?}", "POST", "Grant", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"{Person}/Grant", Person, new() { ["Role"] = "editor", ["Opd"] = Personas.OpdB })),
+        new("admin/pengguna/orang/{id}/{handler?}", "POST", "RemoveRole", Rule.AdminOnly, false, default, (c, _, _) => TwoSteps(c, "Grant", new() { ["Role"] = "pimpinan" }, "RemoveRole?role=Pimpinan")),
+        new("admin/pengguna/orang/{id}/{handler?}", "POST", "Disable", Rule.AdminOnly, false, default, (c, _, _) => TwoSteps(c, "Disable", [], "Enable")),
+        new("admin/pengguna/orang/{id}/{handler?}", "POST", "Enable", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"{Person}/Enable", Person)),
+        new("admin/pengguna/orang/{id}/{handler?}", "POST", "Link", Rule.AdminOnly, false, default, (c, _, _) => Form(c, $"{Person}/Link", Person)),
+        new("admin/akun/sandi", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/akun/sandi")),
+        // With a wrong current password (the shared personas keep theirs): refused to everyone.
+        new("admin/akun/sandi", "POST", null, Rule.Nobody, false, default, (c, _, _) => Form(c, "/admin/akun/sandi", "/admin/akun/sandi", new() { ["CurrentPassword"] = "bukan-kata-sandinya", ["NewPassword"] = "kata sandi baru panjang", ["ConfirmPassword"] = "kata sandi baru panjang" })),
+        new("admin/undangan", "GET", null, Rule.Nobody, false, default, (c, _, _) => Get(c, "/admin/undangan?token=bukan-tautan-siapa-pun-sama-sekali")),
+        new("admin/undangan", "POST", null, Rule.Nobody, false, default, (c, _, _) => Form(c, "/admin/undangan?token=bukan-tautan-siapa-pun-sama-sekali", "/admin/masuk", new() { ["NewPassword"] = "kata sandi baru panjang", ["ConfirmPassword"] = "kata sandi baru panjang" })),
+        new("admin/sandi-baru", "GET", null, Rule.Nobody, false, default, (c, _, _) => Get(c, "/admin/sandi-baru?token=bukan-tautan-siapa-pun-sama-sekali")),
+        new("admin/sandi-baru", "POST", null, Rule.Nobody, false, default, (c, _, _) => Form(c, "/admin/sandi-baru?token=bukan-tautan-siapa-pun-sama-sekali", "/admin/masuk", new() { ["NewPassword"] = "kata sandi baru panjang", ["ConfirmPassword"] = "kata sandi baru panjang" })),
+        new("admin/lupa-sandi", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/admin/lupa-sandi")),
+        new("admin/lupa-sandi", "POST", null, Rule.Anyone, false, default, (c, _, _) => Form(c, "/admin/lupa-sandi", "/admin/masuk", new() { ["Email"] = "bukan@contoh.id" })),
+        new("admin/pimpinan/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pimpinan")),
+        new("admin/pimpinan/{handler?}", "GET", "Xlsx", Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pimpinan/Xlsx")),
         new("admin/pemantauan/{handler?}", "POST", "Maintenance", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pemantauan/Maintenance", "/admin/pemantauan", M.WindowForm())),
     ];
 

@@ -33,6 +33,10 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     [BindProperty(SupportsGet = true)]
     public string? Keluar { get; set; }
 
+    /// <summary>"baru" after a password was set through an invitation or reset link.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sandi { get; set; }
+
     public string? Error { get; private set; }
 
     public void OnGet()
@@ -69,7 +73,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             await throttle.SucceededAsync(Email);
             return result.RequiresTwoFactor
                 ? Redirect("/admin/masuk/kode")
-                : LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : "/admin");
+                : LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith("/admin", StringComparison.Ordinal) ? ReturnUrl : await LandingAsync(user!));
         }
         var blocked = await throttle.FailedAsync(Email, address);
         await AccountAudit.WriteAsync(db, AccountAudit.Actor(HttpContext), AccountAudit.SignInFailed, user?.Id,
@@ -77,4 +81,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         Error = blocked is { } w ? SignInThrottle.Message(w) : WrongCredentials;
         return Page();
     }
+
+    /// <summary>Pimpinan who edit nothing start on their own page; the dashboard is for staff.</summary>
+    private async Task<string> LandingAsync(AppUser user) =>
+        await users.IsInRoleAsync(user, Network.NetworkAccess.PimpinanRole) && !await users.IsInRoleAsync(user, Access.AdminRole)
+        && !db.OpdMemberships.Any(m => m.UserId == user.Id) ? "/admin/pimpinan" : "/admin";
 }

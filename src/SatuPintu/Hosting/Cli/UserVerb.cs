@@ -21,15 +21,18 @@ internal static class UserVerb
         var opd = CliOptions.Text("--opd", "SLUG", "slug OPD untuk editor dan reviewer");
         var name = CliOptions.Text("--name", "NAMA", "nama tampilan");
         var add = new Command("add", "Menambah akun atau perannya di OPD (surel yang sudah ada mendapat keanggotaan baru).\n" + PasswordNote) { email, role, opd, name };
-        add.SetAction(r => RunAsync(app, "add", r.GetValue(email)!, ParseRole(r.GetValue(role), r.GetValue(opd)), r.GetValue(opd), r.GetValue(name)));
+        // Role and OPD are checked before the database is touched; whether the OPD exists, after.
+        add.SetAction(r => RoleGrants.Problem(r.GetValue(role), r.GetValue(opd)) is { } problem
+            ? throw new CliUsageException(problem)
+            : RunAsync(app, "add", r.GetValue(email)!, r.GetValue(role), r.GetValue(opd), r.GetValue(name)));
         var reset = new Command("reset-password", "Mengatur ulang kata sandi; semua sesi akun berakhir.\n" + PasswordNote) { email };
-        reset.SetAction(r => RunAsync(app, "reset-password", r.GetValue(email)!, default, null, null));
+        reset.SetAction(r => RunAsync(app, "reset-password", r.GetValue(email)!, null, null, null));
         var disable = new Command("disable", "Akun tidak dapat masuk lagi; sesinya berakhir dan tokennya ditolak.") { email };
-        disable.SetAction(r => RunAsync(app, "disable", r.GetValue(email)!, default, null, null));
+        disable.SetAction(r => RunAsync(app, "disable", r.GetValue(email)!, null, null, null));
         return new Command("user", "Menambah akun, mengatur ulang kata sandi, menonaktifkan akun.") { add, reset, disable };
     });
 
-    private static async Task<int> RunAsync(WebApplication app, string sub, string email, (string? Global, OpdRole Role) role, string? opd, string? name)
+    private static async Task<int> RunAsync(WebApplication app, string sub, string email, string? role, string? opd, string? name)
     {
         await app.PrepareDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
@@ -45,62 +48,29 @@ internal static class UserVerb
         };
     }
 
-    private static (string? Global, OpdRole Role) ParseRole(string? role, string? opd) => role switch
+    private static async Task<int> AddAsync(UserManager<AppUser> users, RoleManager<IdentityRole> roles, SatuPintuDb db, TimeProvider time, string email, string? role, string? opdSlug, string? name)
     {
-        "admin" when opd is null => (Access.AdminRole, default),
-        "pimpinan" when opd is null => (Network.NetworkAccess.PimpinanRole, default),
-        "admin" or "pimpinan" => throw new CliUsageException($"{role} berlaku untuk semua OPD: jangan pakai --opd"),
-        "editor" or "reviewer" when opd is null => throw new CliUsageException($"{role} wajib --opd SLUG"),
-        "editor" => (null, OpdRole.Editor),
-        "reviewer" => (null, OpdRole.Reviewer),
-        null => throw new CliUsageException("--role wajib diisi: admin, pimpinan, editor atau reviewer"),
-        _ => throw new CliUsageException($"peran tidak dikenal: '{role}' (admin, pimpinan, editor, reviewer)"),
-    };
-
-    private static async Task<int> AddAsync(UserManager<AppUser> users, RoleManager<IdentityRole> roles, SatuPintuDb db, TimeProvider time, string email, (string? Global, OpdRole Role) role, string? opdSlug, string? name)
-    {
-        var opd = opdSlug is null ? null : await db.Opds.FirstOrDefaultAsync(o => o.Slug == opdSlug);
-        if (opdSlug is not null && opd is null)
+        var (choice, error) = await RoleGrants.ChooseAsync(db, role, opdSlug);
+        if (choice is null)
         {
-            throw new CliUsageException($"OPD tidak ditemukan: '{opdSlug}'");
+            throw new CliUsageException(error!);
         }
         var user = await users.FindByEmailAsync(email);
         string? printed = null;
         if (user is null)
         {
             var password = ReadPassword() ?? (printed = AccessTokens.NewPassword());
-            user = new AppUser { UserName = email, Email = email, DisplayName = name, CreatedAt = time.GetUtcNow().UtcDateTime };
+            // A printed password has been on a screen: the person must replace it at the first sign-in.
+            user = new AppUser { UserName = email, Email = email, DisplayName = name, CreatedAt = time.GetUtcNow().UtcDateTime, MustChangePassword = printed is not null };
             Check(await users.CreateAsync(user, password));
         }
-        if (role.Global is { } global)
-        {
-            await EnsureRoleAsync(roles, global);
-            if (!await users.IsInRoleAsync(user, global))
-            {
-                Check(await users.AddToRoleAsync(user, global));
-            }
-        }
-        else if (!await db.OpdMemberships.AnyAsync(m => m.UserId == user.Id && m.OpdId == opd!.Id && m.Role == role.Role))
-        {
-            db.OpdMemberships.Add(new OpdMembership { UserId = user.Id, OpdId = opd!.Id, Role = role.Role });
-            await db.SaveChangesAsync();
-            await users.UpdateSecurityStampAsync(user);
-        }
-        Console.WriteLine($"Akun {email}: {(role.Global is { } g ? g.ToLowerInvariant() : $"{role.Role.ToString().ToLowerInvariant()} {opd!.Name}")}.");
+        await RoleGrants.GrantAsync(db, users, roles, user, choice);
+        Console.WriteLine($"Akun {email}: {choice.Label}.");
         if (printed is not null)
         {
-            Console.WriteLine($"Kata sandi (ditampilkan sekali): {printed}");
+            Console.WriteLine($"Kata sandi (ditampilkan sekali, wajib diganti saat masuk pertama): {printed}");
         }
         return 0;
-    }
-
-    /// <summary>The Pimpinan role is made the first time it is granted (the admin role exists from the first start).</summary>
-    private static async Task EnsureRoleAsync(RoleManager<IdentityRole> roles, string role)
-    {
-        if (!await roles.RoleExistsAsync(role))
-        {
-            Check(await roles.CreateAsync(new IdentityRole(role)));
-        }
     }
 
     private static async Task<int> ResetAsync(UserManager<AppUser> users, SatuPintuDb db, TimeProvider time, string email)
@@ -108,6 +78,7 @@ internal static class UserVerb
         var user = await users.FindByEmailAsync(email) ?? throw new CliUsageException($"akun tidak ditemukan: '{email}'");
         string? printed = null;
         var password = ReadPassword() ?? (printed = AccessTokens.NewPassword());
+        user.MustChangePassword = printed is not null;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         Check(await users.ResetPasswordAsync(user, token, password));
         await users.SetLockoutEndDateAsync(user, null);
@@ -117,6 +88,7 @@ internal static class UserVerb
         if (printed is not null)
         {
             Console.WriteLine($"Kata sandi baru (ditampilkan sekali): {printed}");
+            Console.WriteLine("Kata sandi ini wajib diganti saat masuk pertama.");
         }
         return 0;
     }

@@ -11,7 +11,10 @@ public static class LeadershipReport
 {
     public static string Title(string asOf) => $"Laporan Program Internet Satu Pintu per {asOf}";
 
-    public static byte[] Workbook(NetworkSnapshot s, string asOf, Func<DateTime, string> date)
+    public static byte[] Workbook(NetworkSnapshot s, string asOf, Func<DateTime, string> date) => Spreadsheet.Xlsx(Sheets(s, asOf, date));
+
+    /// <summary>The report's sheets, for this workbook and the leadership page's, which puts its own first.</summary>
+    public static IReadOnlyList<SheetData> Sheets(NetworkSnapshot s, string asOf, Func<DateTime, string> date)
     {
         var summary = new List<object?[]>
         {
@@ -42,7 +45,7 @@ public static class LeadershipReport
             x.Name, x.State.Label(), x.Link!.Medium.Label(), x.Link.CommittedDownMbps, x.Link.CommittedUpMbps, x.Link.Provider, x.Link.MonthlyCostRupiah,
         }));
 
-        return Spreadsheet.Xlsx([new("Ringkasan", summary), new("Per OPD", opds), new("Anggaran", budget), new("Tautan", links)]);
+        return [new("Ringkasan", summary), new("Per OPD", opds), new("Anggaran", budget), new("Tautan", links)];
     }
 
     public static string Percent(long part, long whole) => whole <= 0 ? "–" : Formats.Fraction(Math.Round(100.0 * part / whole, 1)) + "%";
