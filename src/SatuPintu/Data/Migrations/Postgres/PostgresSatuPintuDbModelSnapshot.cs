@@ -555,6 +555,13 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTime?>("EventEnd")
                         .HasColumnType("timestamp with time zone");
 
@@ -565,13 +572,35 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<DateTime?>("EventStart")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTime?>("FirstPublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("GoneAtSourceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LeadImageCaption")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("LeadImageCredit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("integer");
 
                     b.Property<int>("OpdId")
                         .HasColumnType("integer");
@@ -581,16 +610,29 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("ProposedRevision")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("SourceUrl")
                         .HasMaxLength(2000)
@@ -622,7 +664,12 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeadImageId");
+
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId", "ExternalKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "Kind", "PublishAt");
@@ -630,6 +677,32 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.HasIndex("OpdId", "Status", "Kind", "PublishAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ArticleAddresses");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -689,6 +762,9 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Category")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
@@ -742,6 +818,8 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -965,6 +1043,10 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("HeadTitle")
                         .HasColumnType("text");
 
+                    b.Property<string>("Hours")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1030,8 +1112,16 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Description")
                         .HasColumnType("text");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("KindLabel")
                         .IsRequired()
@@ -1045,6 +1135,10 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     b.Property<int>("OpdId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("ShortName")
                         .HasColumnType("text");
@@ -1082,10 +1176,32 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("Duration")
                         .HasColumnType("text");
 
+                    b.Property<string>("Forms")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LegalBasis")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MapUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OfficeAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("OpdId")
                         .HasColumnType("integer");
@@ -1093,11 +1209,17 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("Output")
                         .HasColumnType("text");
 
+                    b.Property<int?>("PopularRank")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Procedure")
                         .HasColumnType("text");
 
                     b.Property<string>("Requirements")
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1106,6 +1228,10 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 
@@ -2170,6 +2296,104 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.ToTable("NetworkUplinks", (string)null);
                 });
 
+            modelBuilder.Entity("SatuPintu.Syndication.Source", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alternatives")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<bool>("ArchiveComplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("BackoffUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FeedUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemsImported")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LastFetchAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("LeaseUntilMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("NextPollAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SiteUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId", "FeedUrl")
+                        .IsUnique();
+
+                    b.HasIndex("Paused", "NextPollAt");
+
+                    b.ToTable("SyndicationSources", (string)null);
+                });
+
             modelBuilder.Entity("ArticleTag", b =>
                 {
                     b.HasOne("SatuPintu.Content.Article", null)
@@ -2290,13 +2514,36 @@ namespace SatuPintu.Data.Migrations.Postgres
 
             modelBuilder.Entity("SatuPintu.Content.Article", b =>
                 {
+                    b.HasOne("SatuPintu.Content.Uploads.MediaFile", "LeadImage")
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SatuPintu.Syndication.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("LeadImage");
+
                     b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
+                {
+                    b.HasOne("SatuPintu.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -2311,11 +2558,18 @@ namespace SatuPintu.Data.Migrations.Postgres
 
             modelBuilder.Entity("SatuPintu.Content.Document", b =>
                 {
+                    b.HasOne("SatuPintu.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Article");
 
                     b.Navigation("Opd");
                 });
@@ -2568,6 +2822,17 @@ namespace SatuPintu.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("SatuPintu.Syndication.Source", b =>
+                {
+                    b.HasOne("SatuPintu.Directory.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
                 });
 
             modelBuilder.Entity("SatuPintu.Accounts.AppUser", b =>

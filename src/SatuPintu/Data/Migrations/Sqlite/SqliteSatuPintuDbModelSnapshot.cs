@@ -532,6 +532,13 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("CreatedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("EventEnd")
                         .HasColumnType("TEXT");
 
@@ -542,13 +549,35 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EventStart")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalKey")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstPublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("GoneAtSourceAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadImageCaption")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadImageCredit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadImageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OpdId")
                         .HasColumnType("INTEGER");
@@ -558,15 +587,28 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ProposedRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RevisedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceName")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SourceUrl")
@@ -599,7 +641,12 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LeadImageId");
+
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("SourceId", "ExternalKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "Kind", "PublishAt");
@@ -607,6 +654,30 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.HasIndex("OpdId", "Status", "Kind", "PublishAt");
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ArticleAddresses");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -662,6 +733,9 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ArticleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
@@ -715,6 +789,8 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -930,6 +1006,10 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("HeadTitle")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hours")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -993,7 +1073,15 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("KindLabel")
@@ -1008,6 +1096,10 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.Property<int>("OpdId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ShortName")
                         .HasColumnType("TEXT");
@@ -1043,9 +1135,31 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("Duration")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Forms")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hours")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MapUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeAddress")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OpdId")
@@ -1054,10 +1168,16 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("Output")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PopularRank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Procedure")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Requirements")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
@@ -1067,6 +1187,10 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -2087,6 +2211,102 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.ToTable("NetworkUplinks", (string)null);
                 });
 
+            modelBuilder.Entity("SatuPintu.Syndication.Source", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alternatives")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ArchiveComplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BackoffUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemsImported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastFetchAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseHolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LeaseUntilMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextPollAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OpdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteUrl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpdId", "FeedUrl")
+                        .IsUnique();
+
+                    b.HasIndex("Paused", "NextPollAt");
+
+                    b.ToTable("SyndicationSources", (string)null);
+                });
+
             modelBuilder.Entity("ArticleTag", b =>
                 {
                     b.HasOne("SatuPintu.Content.Article", null)
@@ -2207,13 +2427,36 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SatuPintu.Content.Article", b =>
                 {
+                    b.HasOne("SatuPintu.Content.Uploads.MediaFile", "LeadImage")
+                        .WithMany()
+                        .HasForeignKey("LeadImageId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SatuPintu.Syndication.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("LeadImage");
+
                     b.Navigation("Opd");
+                });
+
+            modelBuilder.Entity("SatuPintu.Content.ArticleAddress", b =>
+                {
+                    b.HasOne("SatuPintu.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Article");
                 });
 
             modelBuilder.Entity("SatuPintu.Content.ArticleRevision", b =>
@@ -2228,11 +2471,18 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SatuPintu.Content.Document", b =>
                 {
+                    b.HasOne("SatuPintu.Content.Article", "Article")
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("SatuPintu.Directory.Opd", "Opd")
                         .WithMany()
                         .HasForeignKey("OpdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Article");
 
                     b.Navigation("Opd");
                 });
@@ -2485,6 +2735,17 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("SatuPintu.Syndication.Source", b =>
+                {
+                    b.HasOne("SatuPintu.Directory.Opd", "Opd")
+                        .WithMany()
+                        .HasForeignKey("OpdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opd");
                 });
 
             modelBuilder.Entity("SatuPintu.Accounts.AppUser", b =>
