@@ -69,7 +69,7 @@ public sealed class OnboardingFlowTests(BrowserFixture fixture)
         await forced.GetByLabel("Kata sandi baru", new() { Exact = true }).FillAsync("kata sandi milik sendiri");
         await forced.GetByLabel("Ulangi kata sandi baru").FillAsync("kata sandi milik sendiri");
         await forced.GetByRole(AriaRole.Button, new() { Name = "Simpan kata sandi" }).ClickAsync();
-        await Assertions.Expect(forced.GetByText("Kata sandi diganti.")).ToBeVisibleAsync();
+        await Assertions.Expect(forced.GetByText("Kata sandi diganti.", new() { Exact = true })).ToBeVisibleAsync();
         await forced.GotoAsync("/admin/pengguna");
         await Assertions.Expect(forced).ToHaveURLAsync(new Regex("/admin/pengguna$"));
         foreach (var p in new[] { admin, editor, forced })

@@ -7,7 +7,7 @@ public sealed partial class ArticlePublishing
     /// <summary>Taken by another article, now or as a former address (binned articles keep theirs until purged).</summary>
     private async Task<bool> AddressTakenAsync(string slug, int? exceptArticle, CancellationToken ct) =>
         await db.Articles.IgnoreQueryFilters().AnyAsync(a => a.Slug == slug && a.Id != exceptArticle, ct)
-        || await db.ArticleAddresses.AnyAsync(x => x.Slug == slug && x.ArticleId != exceptArticle, ct);
+        || await db.ArticleAddresses.IgnoreQueryFilters().AnyAsync(x => x.Slug == slug && x.ArticleId != exceptArticle, ct);
 
     private async Task ValidateAddressAsync(Article article, string? wanted, Dictionary<string, string[]> errors, CancellationToken ct)
     {

@@ -68,6 +68,9 @@ internal sealed class ArticleAddressConfiguration : IEntityTypeConfiguration<Art
         b.HasIndex(x => x.Slug).IsUnique();
         b.Property(x => x.Slug).HasMaxLength(200);
         b.HasOne(x => x.Article).WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        // The article's own filter (the bin) applies to its old addresses too: a binned article's old
+        // address answers 404 like its current one (EF warns about a filtered required end otherwise).
+        b.HasQueryFilter(x => x.Article!.DeletedAt == null);
     }
 }
 

@@ -117,12 +117,16 @@ public sealed class AccountsTests(ManyLoginsApp app) : WithPersonas(app)
     }
 }
 
+/// <summary>A host with the shipped limit on password attempts (test hosts raise it otherwise).</summary>
+public sealed class DefaultLoginLimitApp() : SatuPintuApp(postgres: false, new() { ["SatuPintu:Accounts:LoginAttemptsPerMinute"] = "10" });
+
 /// <summary>The per-address limit on password attempts (10 a minute by default).</summary>
-public sealed class LoginRateLimitTests(SqliteApp app) : IClassFixture<SqliteApp>
+public sealed class LoginRateLimitTests(DefaultLoginLimitApp app) : IClassFixture<DefaultLoginLimitApp>
 {
     [Fact]
     public async Task The_eleventh_attempt_in_a_minute_gets_429_but_the_form_still_shows()
     {
+        Assert.Equal(10, new SatuPintu.Accounts.Admin.AccountOptions().LoginAttemptsPerMinute);
         var client = app.Browser();
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 11; i++)

@@ -36,6 +36,9 @@ public class SatuPintuApp : WebApplicationFactory<Program>
             ["SatuPintu:Syndication:AllowedHosts:0"] = "127.0.0.1/32",
             ["SatuPintu:Syndication:PollerEnabled"] = "false",
         };
+        // A shared host signs in many personas from one address, and a fast machine fits more of them in
+        // the limiter's real-time minute: the limit itself is tested on a host that sets it (LoginRateLimitTests).
+        _settings.TryAdd("SatuPintu:Accounts:LoginAttemptsPerMinute", "1000");
         if (PostgresConnectionString is not null)
         {
             _settings["ConnectionStrings:Postgres"] = PostgresConnectionString;

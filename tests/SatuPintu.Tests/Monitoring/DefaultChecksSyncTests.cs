@@ -98,7 +98,7 @@ public sealed class PostgresDefaultChecksSyncTests(PostgresApp app) : DefaultChe
 /// <summary>A registry without the demo and without a scheduler on this node: checks are created running and paused only by the registry's own moves.</summary>
 public sealed class NoDemoApp : SatuPintuApp
 {
-    public NoDemoApp() : base(postgres: false, new() { ["SatuPintu:SeedDemo"] = "false", ["SatuPintu:Monitoring:Enabled"] = "false" }) { }
+    public NoDemoApp() : base(postgres: false, new() { ["SatuPintu:SeedDemo"] = "false", ["SatuPintu:Regency:Name"] = "Kabupaten Uji", ["SatuPintu:Monitoring:Enabled"] = "false" }) { }
 }
 
 public sealed class DefaultChecksOutsideTheDemoTests(NoDemoApp app) : IClassFixture<NoDemoApp>
