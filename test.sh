@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of SatuPintu on this machine: installs what the tests need when missing
 # (PostgreSQL and Chromium from Debian's packages), starts a throwaway PostgreSQL cluster on
-# 127.0.0.1 for the run, runs `dotnet test`, and removes the cluster afterwards.
+# 127.0.0.1 for the run, runs `dotnet test`, then the WordPress interop stage (tests/wordpress/), and
+# removes the cluster afterwards.
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Portal]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -46,3 +47,9 @@ export SATUPINTU_TEST_ARTIFACTS="${SATUPINTU_TEST_ARTIFACTS:-$PWD/artifacts/test
 mkdir -p "$SATUPINTU_TEST_ARTIFACTS"
 
 dotnet test SatuPintu.slnx --logger "console;verbosity=normal" --results-directory "$SATUPINTU_TEST_ARTIFACTS" "$@"
+
+# Second stage, for the whole run only (not with a --filter): a real WordPress from Debian's packages on
+# loopback, imported through the syndication interface (tests/wordpress/, ~3 min with the install).
+if [ $# -eq 0 ]; then
+  tests/wordpress/run-interop.sh
+fi
