@@ -8,6 +8,9 @@ public sealed class WatchOptions
 {
     public const string Section = "SatuPintu:Monitoring:Watch";
 
+    /// <summary>Whether this node runs the watch's scheduler; off, sites are inspected only when an admin asks.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How often each resumed site is inspected.</summary>
     [Range(5, 10080)]
     public int IntervalMinutes { get; set; } = 60;

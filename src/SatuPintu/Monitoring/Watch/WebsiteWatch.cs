@@ -16,6 +16,10 @@ public sealed class WebsiteWatch(IServiceScopeFactory scopes, TimeProvider time,
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -80,8 +84,8 @@ public sealed class WebsiteWatch(IServiceScopeFactory scopes, TimeProvider time,
     /// <summary>Each OPD's website, when it has one, becomes a target: paused, so nothing is fetched until an admin resumes it.</summary>
     private static async Task AddOpdWebsitesAsync(SatuPintuDb db, CancellationToken ct)
     {
-        var watched = await db.WatchTargets.Select(t => t.OpdId).Distinct().ToListAsync(ct);
-        var missing = await db.Opds.Where(o => o.Website != null && o.Website != "" && !watched.Contains(o.Id)).Select(o => new { o.Id, o.Website }).ToListAsync(ct);
+        // By address, not by OPD: an OPD with another page watched (or a new website) still gets its website watched.
+        var missing = await db.Opds.Where(o => o.Website != null && o.Website != "").Select(o => new { o.Id, o.Website }).ToListAsync(ct);
         var known = (await db.WatchTargets.Select(t => t.Url).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var o in missing)
         {

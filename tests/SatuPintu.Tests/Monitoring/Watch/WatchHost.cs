@@ -37,7 +37,7 @@ public abstract class WatchHost(bool postgres) : IAsyncLifetime
             var crawler = r.UserAgent.Contains("Googlebot", StringComparison.Ordinal) && page.Crawler is not null;
             return (200, "text/html; charset=utf-8", crawler ? page.Crawler! : page.Browser);
         };
-        var settings = new Dictionary<string, string?> { ["SatuPintu:Monitoring:Watch:TickSeconds"] = "3600" };
+        var settings = new Dictionary<string, string?> { ["SatuPintu:Monitoring:Watch:TickSeconds"] = "3600", ["SatuPintu:Monitoring:Watch:Enabled"] = "false" };
         App = postgres
             ? Node.Fresh(postgres: true, settings, Clock, s => s.AddSingleton<IIncidentBook>(Incidents))
             : Node.Fresh(postgres: false, settings, Clock, s => s.AddSingleton<IIncidentBook>(Incidents));
