@@ -19,6 +19,7 @@ public static class AuditWording
         ["BudgetLine"] = "Anggaran jaringan", ["SiteOpd"] = "OPD di lokasi", ["Check"] = "Pemeriksaan", ["Incident"] = "Gangguan",
         ["MaintenanceWindow"] = "Jadwal pemeliharaan", ["AlertChannel"] = "Kanal peringatan", ["AlertSubscription"] = "Langganan peringatan",
         ["WatchTarget"] = "Situs yang dipantau", ["WatchFinding"] = "Temuan situs", ["WatchKeyword"] = "Kata kunci pantauan", ["WatchAllowEntry"] = "Daftar izin pantauan",
+        ["SearchAcronym"] = "Singkatan pencarian",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -32,6 +33,7 @@ public static class AuditWording
         ["RevisedAt"] = "Diperbarui", ["ProposedRevision"] = "Koreksi menunggu", ["DeletedAt"] = "Dihapus", ["DeletedBy"] = "Dihapus oleh",
         ["ArticleId"] = "Artikel", ["Number"] = "Nomor", ["Origin"] = "Asal", ["SourceUrl"] = "Sumber", ["SortOrder"] = "Urutan", ["ArchivedAt"] = "Diarsipkan",
         ["Id"] = "Nomor data", ["Address"] = "Alamat", ["Phone"] = "Telepon", ["Website"] = "Situs web", ["ShortName"] = "Nama singkat",
+        ["Abbreviation"] = "Singkatan", ["Phrases"] = "Kepanjangan",
     };
 
     private static readonly Dictionary<string, string> Statuses = new()

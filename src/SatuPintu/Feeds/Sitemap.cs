@@ -40,15 +40,11 @@ internal static class Sitemap
             x.WriteStartElement("sitemapindex", Ns);
             foreach (var part in Parts)
             {
-                var stamps = part == "umum"
-                    ? (await GeneralAsync(db, ct)).Select(u => u.Modified ?? DateTime.UnixEpoch).ToList()
-                    : await StampsAsync(db, part, now, ct);
-                for (var n = 0; n * size < stamps.Count; n++)
+                foreach (var (n, lastmod) in await ChildStampsAsync(db, part, now, size, ct))
                 {
-                    var lastmod = stamps.Skip(n * size).Take(size).Max();
                     newest = lastmod > newest ? lastmod : newest;
                     x.WriteStartElement("sitemap", Ns);
-                    x.WriteElementString("loc", Ns, urls.Absolute(http.Request, $"/sitemap/{part}/{n + 1}.xml"));
+                    x.WriteElementString("loc", Ns, urls.Absolute(http.Request, $"/sitemap/{part}/{n}.xml"));
                     if (lastmod > DateTime.UnixEpoch)
                     {
                         x.WriteElementString("lastmod", Ns, RegionalClock.IsoDate(lastmod));
@@ -104,22 +100,60 @@ internal static class Sitemap
     {
         var opds = (await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).OrderBy(o => o.Id).Select(o => new { o.Slug, o.UpdatedAt }).ToListAsync(ct))
             .Select(o => new Url("/opd/" + o.Slug, o.UpdatedAt));
-        var pages = await db.Pages.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && (p.OpdId == null || p.Opd!.ArchivedAt == null))
+        var pages = await GeneralPages(db)
             .OrderBy(p => p.Id).Select(p => new { OpdSlug = p.Opd == null ? null : p.Opd.Slug, p.Slug, p.UpdatedAt }).ToListAsync(ct);
         return Lists.Select(l => new Url(l, null)).Concat(opds)
             .Concat(pages.Select(p => new Url(p.OpdSlug is null ? $"/halaman/{p.Slug}" : $"/opd/{p.OpdSlug}/halaman/{p.Slug}", p.UpdatedAt)))
             .ToList();
     }
 
-    private static Task<List<DateTime>> StampsAsync(SatuPintuDb db, string part, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// Each child sitemap of a part with its newest change, counted and maximised in SQL (one MAX over
+    /// each window of <paramref name="size"/> rows in id order), so 100,000 articles are not read to write the index.
+    /// </summary>
+    private static async Task<List<(int N, DateTime LastMod)>> ChildStampsAsync(SatuPintuDb db, string part, DateTime now, int size, CancellationToken ct)
     {
-        if (part == "dokumen")
+        var result = new List<(int, DateTime)>();
+        if (part == "umum")
         {
-            return db.Documents.AsNoTracking().Visible(now).OrderBy(d => d.Id).Select(d => d.UpdatedAt).ToListAsync(ct);
+            var opds = db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null);
+            var pages = GeneralPages(db);
+            var count = Lists.Length + await opds.CountAsync(ct) + await pages.CountAsync(ct);
+            if (count <= size)
+            {
+                var newest = new[] { await opds.MaxAsync(o => (DateTime?)o.UpdatedAt, ct), await pages.MaxAsync(p => (DateTime?)p.UpdatedAt, ct) }.Max();
+                return [(1, newest ?? DateTime.UnixEpoch)];
+            }
+            // More lists, OPDs and pages than one child holds: a few dates each, read whole.
+            var stamps = (await GeneralAsync(db, ct)).Select(u => u.Modified ?? DateTime.UnixEpoch).ToList();
+            for (var n = 0; n * size < stamps.Count; n++)
+            {
+                result.Add((n + 1, stamps.Skip(n * size).Take(size).Max()));
+            }
+            return result;
         }
-        var kind = ArticleKinds.FromUrlWord(part)!.Value;
-        return db.Articles.AsNoTracking().Visible(now).Where(a => a.Kind == kind).OrderBy(a => a.Id).Select(a => a.UpdatedAt).ToListAsync(ct);
+        var total = part == "dokumen"
+            ? await db.Documents.AsNoTracking().Visible(now).CountAsync(ct)
+            : await Articles(db, part, now).CountAsync(ct);
+        for (var n = 0; n * size < total; n++)
+        {
+            var skip = n * size;
+            var lastmod = part == "dokumen"
+                ? await db.Documents.AsNoTracking().Visible(now).OrderBy(d => d.Id).Skip(skip).Take(size).MaxAsync(d => (DateTime?)d.UpdatedAt, ct)
+                : await Articles(db, part, now).OrderBy(a => a.Id).Skip(skip).Take(size).MaxAsync(a => (DateTime?)a.UpdatedAt, ct);
+            result.Add((n + 1, lastmod ?? DateTime.UnixEpoch));
+        }
+        return result;
     }
+
+    private static IQueryable<Article> Articles(SatuPintuDb db, string part, DateTime now)
+    {
+        var kind = ArticleKinds.FromUrlWord(part)!.Value;
+        return db.Articles.AsNoTracking().Visible(now).Where(a => a.Kind == kind);
+    }
+
+    private static IQueryable<Page> GeneralPages(SatuPintuDb db) =>
+        db.Pages.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && (p.OpdId == null || p.Opd!.ArchivedAt == null));
 
     private static async Task<List<Url>> ChunkAsync(SatuPintuDb db, string part, DateTime now, int skip, int take, CancellationToken ct)
     {
@@ -129,7 +163,7 @@ internal static class Sitemap
                 .Select(d => new Url("/dokumen/" + d.Slug, d.UpdatedAt)).ToList();
         }
         var kind = ArticleKinds.FromUrlWord(part)!.Value;
-        return (await db.Articles.AsNoTracking().Visible(now).Where(a => a.Kind == kind).OrderBy(a => a.Id).Skip(skip).Take(take)
+        return (await Articles(db, part, now).OrderBy(a => a.Id).Skip(skip).Take(take)
                 .Select(a => new { a.Slug, a.UpdatedAt }).ToListAsync(ct))
             .Select(a => new Url(ArticleKinds.DetailUrl(kind, a.Slug), a.UpdatedAt)).ToList();
     }

@@ -13,6 +13,9 @@ public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string
     /// <summary>Each term's word forms as typed (or as corrected), for the exact-form boost.</summary>
     public IReadOnlyDictionary<string, string[]> Surfaces { get; init; } = new Dictionary<string, string[]>();
 
+    /// <summary>Per term, the term sequences that also count as it: the admins' acronym groups, expanded in the query.</summary>
+    public IReadOnlyDictionary<string, string[][]> Alternates { get; init; } = new Dictionary<string, string[][]>();
+
     public bool IsEmpty => Terms.Count == 0 && Phrases.Count == 0;
 
     public IEnumerable<string> AllTerms => Terms.Concat(Phrases.SelectMany(p => p)).Distinct();
@@ -31,7 +34,7 @@ public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string
             var replacement = word;
             foreach (var t in tokens)
             {
-                if (known(t.Term) || char.IsAsciiDigit(t.Surface[0]))
+                if (known(t.Term) || char.IsAsciiDigit(t.Surface[0]) || analyzer.IsQueryAcronym(t.Term))
                 {
                     terms.Add(t.Term);
                     surfaces.Add((t.Term, t.Surface));
@@ -62,7 +65,34 @@ public sealed record QueryPlan(IReadOnlyList<string> Terms, IReadOnlyList<string
         return new QueryPlan(terms.Distinct().ToList(), phrases, correction)
         {
             Surfaces = surfaces.GroupBy(s => s.Term).ToDictionary(g => g.Key, g => g.Select(s => s.Surface).Distinct().ToArray()),
+            Alternates = AlternatesOf(terms, analyzer.QueryAlternatives),
         };
+    }
+
+    /// <summary>
+    /// Each run of terms that is one phrase of a group lends every term of the run the group's other
+    /// phrases: "sktm" also matches "surat keterangan tidak mampu", and each of those three words also
+    /// matches "sktm", so a text with either form holds every query word.
+    /// </summary>
+    private static Dictionary<string, string[][]> AlternatesOf(List<string> terms, IReadOnlyList<QueryAlternative> groups)
+    {
+        var result = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            for (var i = 0; i + group.Terms.Length <= terms.Count; i++)
+            {
+                if (!group.Terms.AsSpan().SequenceEqual(terms.GetRange(i, group.Terms.Length).ToArray()))
+                {
+                    continue;
+                }
+                foreach (var term in group.Terms)
+                {
+                    var list = result.TryGetValue(term, out var l) ? l : result[term] = [];
+                    list.AddRange(group.Others.Where(o => !list.Any(x => x.SequenceEqual(o))));
+                }
+            }
+        }
+        return result.ToDictionary(r => r.Key, r => r.Value.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.EntityFrameworkCore;
 using SatuPintu.Data;
 using SatuPintu.Hosting.Cli;
 
@@ -21,9 +20,7 @@ internal static class ReindexVerb
     {
         await app.PrepareDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
-        var total = await db.Articles.CountAsync() + await db.Documents.CountAsync() + await db.Pages.CountAsync()
-            + await db.Opds.CountAsync() + await db.OpdUnits.CountAsync() + await db.PublicServices.CountAsync();
+        var total = await scope.ServiceProvider.GetRequiredService<SearchSources>().CountAsync(CancellationToken.None);
         var indexer = app.Services.GetRequiredService<SearchIndexer>();
         var written = 0;
         await CliProgress.RunAsync("indeks pencarian", Math.Max(1, total), async progress =>

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using SatuPintu.Accounts;
 using SatuPintu.Changes;
 using SatuPintu.Data;
 using SatuPintu.Hosting.Cli;
+using SatuPintu.Search.Acronyms;
 using SatuPintu.Search.Analysis;
 using SatuPintu.Search.Lucene;
 using SatuPintu.Search.Postgres;
@@ -20,6 +23,11 @@ public static class SearchFeature
     public static void AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<TextAnalyzer>();
+        builder.Services.AddSingleton<AcronymList>();
+        builder.Services.AddScoped<AcronymEditing>();
+        builder.Services.AddSingleton<ReindexJob>();
+        builder.Services.AddPublicEntity<SearchAcronym>(SearchIndexer.AcronymKind, _ => null);
+        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Search/Admin", Access.AdminPolicy));
         builder.Services.AddSingleton<DocumentText>();
         builder.Services.AddScoped<SearchSources>();
         if (builder.Configuration.UsesPostgres())

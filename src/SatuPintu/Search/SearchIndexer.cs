@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Changes;
 using SatuPintu.Data;
+using SatuPintu.Search.Acronyms;
 using SatuPintu.Search.Analysis;
 
 namespace SatuPintu.Search;
@@ -12,11 +13,14 @@ namespace SatuPintu.Search;
 /// batch's last id stored in the same commit. A batch that finds the stored position behind (the
 /// reindex verb swapped in an index built earlier) first replays the feed rows in between.
 /// </summary>
-public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchBackend backend, TextAnalyzer analyzer, ILogger<SearchIndexer> log)
+public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchBackend backend, TextAnalyzer analyzer, AcronymList acronyms, ILogger<SearchIndexer> log)
     : BackgroundService, IChangeConsumer
 {
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>The change-feed kind of the admins' acronym changes.</summary>
+    public const string AcronymKind = "search-acronym";
 
     /// <summary>After the catalog (0), before the output cache drops the cached result pages (100).</summary>
     public int Order => 50;
@@ -30,6 +34,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchBackend ba
         {
             try
             {
+                await acronyms.LoadAsync(stoppingToken);
                 await ProtectDirectoryNamesAsync(stoppingToken);
                 await CatchUpAsync(null, stoppingToken);
                 _ready.TrySetResult();
@@ -66,6 +71,8 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchBackend ba
     /// <summary>Builds the whole index aside and swaps it in (the reindex verb, and a missing index at start).</summary>
     public async Task RebuildAsync(Action<int>? progress, CancellationToken ct)
     {
+        // The admins' acronym list as it is now, also for the reindex verb's own process.
+        await acronyms.LoadAsync(ct);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
         // The position is read before the rows, so anything changed meanwhile is replayed afterwards.
@@ -123,6 +130,11 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchBackend ba
 
     private async Task ApplyRowsAsync(IReadOnlyList<PublicChange> changes, CancellationToken ct)
     {
+        if (changes.Any(c => c.Kind == AcronymKind))
+        {
+            // An admin changed the acronym list (perhaps on another node): queries and newly indexed text use it from now on.
+            await acronyms.LoadAsync(ct);
+        }
         await using var scope = scopes.CreateAsyncScope();
         var sources = scope.ServiceProvider.GetRequiredService<SearchSources>();
         var upserts = new List<SearchEntry>();

@@ -41,6 +41,11 @@ public sealed partial class SearchSources(SatuPintuDb db, RegionalClock clock, D
         }
     }
 
+    /// <summary>About how many entries a rebuild writes (the rows it reads), for its progress bar.</summary>
+    public async Task<int> CountAsync(CancellationToken ct) =>
+        await db.Articles.CountAsync(ct) + await db.Documents.CountAsync(ct) + await db.Pages.CountAsync(ct)
+        + await db.Opds.CountAsync(ct) + await db.OpdUnits.CountAsync(ct) + await db.PublicServices.CountAsync(ct);
+
     /// <summary>The current entries of these feed rows; a key without an entry is no longer public.</summary>
     public async Task<(List<SearchEntry> Upserts, List<string> Deletes)> ForAsync(string kind, IReadOnlyCollection<int> ids, CancellationToken ct)
     {
@@ -99,14 +104,14 @@ public sealed partial class SearchSources(SatuPintuDb db, RegionalClock clock, D
                     .Where(u => ids == null ? u.Id > after : ids.Contains(u.Id)).OrderBy(u => u.Id).Take(take).ToListAsync(ct);
                 return units.Select(u => (u.Id, u.Opd!.ArchivedAt == null
                     ? new SearchEntry(IdOf(kind, u.Id), "opd", u.ShortName is null ? u.Name : $"{u.Name} ({u.ShortName})",
-                        Join(u.KindLabel, u.Description, u.Opd.Name), $"/opd/{u.Opd.Slug}", u.Opd.Slug, u.Opd.DisplayShortName, null)
+                        Join(u.KindLabel, u.Description, u.Opd.Name), $"/opd/{u.Opd.Slug}#unit", u.Opd.Slug, u.Opd.DisplayShortName, null)
                     : (SearchEntry?)null)).ToList();
             case "public-service":
                 var services = await db.PublicServices.AsNoTracking().Include(s => s.Opd)
                     .Where(s => ids == null ? s.Id > after : ids.Contains(s.Id)).OrderBy(s => s.Id).Take(take).ToListAsync(ct);
                 return services.Select(s => (s.Id, s.Opd!.ArchivedAt == null
                     ? new SearchEntry(IdOf(kind, s.Id), "layanan", s.Name, Join(s.Description, s.Requirements, s.Procedure, s.Output, s.Opd.Name),
-                        $"/opd/{s.Opd.Slug}#layanan-{s.Slug}", s.Opd.Slug, s.Opd.DisplayShortName, null)
+                        $"/layanan/{s.Opd.Slug}/{s.Slug}", s.Opd.Slug, s.Opd.DisplayShortName, null)
                     : (SearchEntry?)null)).ToList();
             default:
                 return [];

@@ -328,6 +328,12 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/pemantauan/kanal/{handler?}", "POST", "Disable", Rule.AdminOnly, false, default, (c, _, _) => M.ChannelForm(c, "Disable")),
         new("admin/pemantauan/kanal/{handler?}", "POST", "Subscribe", Rule.AdminOnly, false, default, (c, _, _) => M.ChannelForm(c, "Subscribe")),
         new("admin/pemantauan/kanal/{handler?}", "POST", "Unsubscribe", Rule.AdminOnly, false, default, (c, _, _) => M.Unsubscribe(c)),
+        // The acronym list and the index rebuild: admins only (the rebuild runs on the matrix host's demo data).
+        new("admin/pencarian/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pencarian")),
+        new("admin/pencarian/{handler?}", "POST", "Save", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pencarian/Save", "/admin/pencarian", new() { ["Input.Abbreviation"] = "mtx" + Guid.NewGuid().ToString("N")[..6], ["Input.Phrases"] = "uji matriks", ["Existing"] = "false" })),
+        new("admin/pencarian/{handler?}", "POST", "Remove", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pencarian/Remove?singkatan=sim", "/admin/pencarian")),
+        new("admin/pencarian/{handler?}", "POST", "Restore", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pencarian/Restore?singkatan=sim", "/admin/pencarian")),
+        new("admin/pencarian/{handler?}", "POST", "Reindex", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/pencarian/Reindex", "/admin/pencarian")),
         new("admin/pemantauan/situs/{handler?}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/admin/pemantauan/situs")),
         new("admin/pemantauan/situs/{handler?}", "POST", "Add", Rule.AdminOnly, false, default, (c, _, _) => N.Form(c, "/admin/pemantauan/situs/Add", "/admin/pemantauan/situs", M.TargetForm())),
         new("admin/pemantauan/situs/{handler?}", "POST", "Resume", Rule.AdminOnly, false, default, (c, _, _) => M.TargetForm(c, "Resume")),

@@ -135,6 +135,41 @@ public sealed class FeedArchiveTests(FeedsApp app) : IClassFixture<FeedsApp>
     }
 
     [Fact]
+    public async Task A_forged_host_header_changes_no_canonical_link_feed_sitemap_or_structured_data()
+    {
+        var slug = (await VisibleSlugsAsync(ArticleKind.Berita)).First();
+        foreach (var path in new[] { "/", "/opd/dinkes", $"/berita/{slug}", "/layanan", "/feed.xml", "/rss.xml", "/feed.json", "/sitemap.xml", "/sitemap/umum/1.xml", "/robots.txt" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+            request.Headers.Host = "evil.example:8443";
+            using var response = await _client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain("evil.example", body, StringComparison.OrdinalIgnoreCase);
+            if (response.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                Assert.Contains($"<link rel=\"canonical\" href=\"{FeedsApp.BaseUrl}{path}\">", body, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal($"{FeedsApp.BaseUrl}/berita/{slug}", FeedsTests.JsonLd(await _client.GetOkAsync($"/berita/{slug}")).GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task Each_child_sitemap_carries_the_newest_change_of_its_own_urls()
+    {
+        var index = XDocument.Parse(await _client.GetOkAsync("/sitemap.xml")).Root!;
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        var stamps = await app.WithDbAsync(db => db.Articles.Visible(now).Where(a => a.Kind == ArticleKind.Berita).OrderBy(a => a.Id).Select(a => a.UpdatedAt).ToListAsync());
+        var children = index.Elements().Where(e => e.Elements().First(x => x.Name.LocalName == "loc").Value.Contains("/sitemap/berita/", StringComparison.Ordinal)).ToList();
+        Assert.Equal((stamps.Count + 49) / 50, children.Count);
+        for (var n = 0; n < children.Count; n++)
+        {
+            var expected = SatuPintu.Hosting.RegionalClock.IsoDate(stamps.Skip(n * 50).Take(50).Max());
+            Assert.Equal(expected, children[n].Elements().First(x => x.Name.LocalName == "lastmod").Value);
+        }
+    }
+
+    [Fact]
     public async Task Hostile_titles_stay_well_formed_and_come_back_as_the_same_text()
     {
         var titles = XssTests.Vectors.Take(60).Select(v => v.Length > 200 ? v[..200] : v)

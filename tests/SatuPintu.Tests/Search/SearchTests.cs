@@ -13,13 +13,14 @@ public abstract class SearchTests(SatuPintuApp app)
     private readonly HttpClient _client = app.Browser();
 
     [Theory]
-    [InlineData("KTP", "Layanan: <a href=\"/opd/disdukcapil#layanan-perekaman-ktp-elektronik\">")]
-    [InlineData("kartu tanda penduduk elektronik", "Layanan: <a href=\"/opd/disdukcapil#layanan-perekaman-ktp-elektronik\">")]
-    [InlineData("kartu keluarga", "Layanan: <a href=\"/opd/disdukcapil#layanan-penerbitan-kartu-keluarga\">")]
-    [InlineData("KK", "Layanan: <a href=\"/opd/disdukcapil#layanan-penerbitan-kartu-keluarga\">")]
-    [InlineData("akta", "Layanan: <a href=\"/opd/disdukcapil#layanan-penerbitan-akta-kelahiran\">")]
+    [InlineData("KTP", "Layanan: <a href=\"/layanan/disdukcapil/perekaman-ktp-elektronik\">")]
+    [InlineData("kartu tanda penduduk elektronik", "Layanan: <a href=\"/layanan/disdukcapil/perekaman-ktp-elektronik\">")]
+    [InlineData("kartu keluarga", "Layanan: <a href=\"/layanan/disdukcapil/penerbitan-kartu-keluarga\">")]
+    [InlineData("KK", "Layanan: <a href=\"/layanan/disdukcapil/penerbitan-kartu-keluarga\">")]
+    [InlineData("akta", "Layanan: <a href=\"/layanan/disdukcapil/penerbitan-akta-kelahiran\">")]
     [InlineData("dinas kesehatan", "OPD: <a href=\"/opd/dinkes\">")]
     [InlineData("Dinkes", "OPD: <a href=\"/opd/dinkes\">")]
+    [InlineData("UPBJ", "OPD: <a href=\"/opd/setda#unit\">")]
     public async Task A_service_or_opd_that_matches_well_is_the_direct_answer(string query, string answer)
     {
         var html = await _client.GetOkAsync("/cari?q=" + Uri.EscapeDataString(query));

@@ -8,6 +8,9 @@ namespace SatuPintu.Search.Analysis;
 /// <summary>A term and where it came from in the text; <see cref="Surface"/> is the lower-cased word as written.</summary>
 public readonly record struct AnalyzedToken(string Term, string Surface, int Start, int End, bool Expansion);
 
+/// <summary>A query-side acronym: where the query's terms hold <see cref="Terms"/> in a row, any of <see cref="Others"/> matches too.</summary>
+public sealed record QueryAlternative(string[] Terms, string[][] Others);
+
 /// <summary>
 /// The one analysis both backends index and query with: words (with "anak-anak", "KTP-el" and
 /// "2.500" kept whole), lower case, stop words out, proper names kept, the rest stemmed, and at
@@ -20,9 +23,18 @@ public sealed class TextAnalyzer
     private readonly EcsStemmer _stemmer;
     private readonly FrozenSet<string> _stopWords;
     private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
-    private readonly (string[] Terms, string[] Others)[] _groups = [];
-    private readonly FrozenSet<string> _groupWords = FrozenSet<string>.Empty;
+    private volatile AcronymSet _acronyms = AcronymSet.Empty;
     private volatile FrozenSet<string> _protected;
+
+    /// <summary>
+    /// The acronym groups as terms: <see cref="Groups"/> for index-time expansion (longest phrase first),
+    /// <see cref="Words"/> the one-word forms kept whole, <see cref="Query"/> the groups expanded in queries.
+    /// Swapped whole, so a search never sees half a list.
+    /// </summary>
+    private sealed record AcronymSet((string[] Terms, string[] Others)[] Groups, FrozenSet<string> Words, QueryAlternative[] Query, FrozenSet<string> QueryTerms)
+    {
+        public static readonly AcronymSet Empty = new([], FrozenSet<string>.Empty, [], FrozenSet<string>.Empty);
+    }
 
     public TextAnalyzer() : this(WordLists.Roots, WordLists.StopWords, WordLists.ProtectedNames, WordLists.Acronyms())
     {
@@ -33,20 +45,45 @@ public sealed class TextAnalyzer
         _stemmer = new EcsStemmer(roots);
         _stopWords = stopWords;
         _protected = protectedNames.ToFrozenSet(StringComparer.Ordinal);
+        SetAcronyms(acronyms, []);
+    }
+
+    /// <summary>
+    /// Replaces the acronym list: <paramref name="acronyms"/> expand at index time, <paramref name="queryExpanded"/>
+    /// (the admins' own groups, which text indexed earlier does not carry yet) also in queries.
+    /// </summary>
+    public void SetAcronyms(IReadOnlyList<string[]> acronyms, IReadOnlyList<string[]> queryExpanded)
+    {
+        // Phrases are analyzed without any list, so "ktp-el" gives the same terms whatever the list held before.
+        string[][] Phrases(string[] group) =>
+            group.Select(p => Analyze(p, false, AcronymSet.Empty).Select(t => t.Term).ToArray()).Where(p => p.Length > 0).ToArray();
         var groups = new List<(string[], string[])>();
-        foreach (var group in acronyms)
+        foreach (var phrases in acronyms.Select(Phrases))
         {
-            var phrases = group.Select(p => Analyze(p, false).Select(t => t.Term).ToArray()).Where(p => p.Length > 0).ToArray();
             foreach (var phrase in phrases)
             {
                 var others = phrases.Where(o => !o.SequenceEqual(phrase)).SelectMany(o => o).Distinct().ToArray();
                 groups.Add((phrase, others));
             }
         }
-        // Longest phrases first, so "ktp-el" wins over "ktp".
-        _groups = groups.OrderByDescending(g => g.Item1.Length).ToArray();
-        _groupWords = acronyms.SelectMany(g => g).Where(p => !p.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal);
+        var query = new List<QueryAlternative>();
+        foreach (var phrases in queryExpanded.Select(Phrases))
+        {
+            query.AddRange(phrases.Select(phrase => new QueryAlternative(phrase, phrases.Where(o => !o.SequenceEqual(phrase)).ToArray())));
+        }
+        _acronyms = new AcronymSet(
+            // Longest phrases first, so "ktp-el" wins over "ktp".
+            groups.OrderByDescending(g => g.Item1.Length).ToArray(),
+            acronyms.SelectMany(g => g).Where(p => !p.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal),
+            query.OrderByDescending(q => q.Terms.Length).ToArray(),
+            query.SelectMany(q => q.Terms).ToFrozenSet(StringComparer.Ordinal));
     }
+
+    /// <summary>The groups a query expands: a run of query terms equal to one phrase also matches the group's other phrases.</summary>
+    public IReadOnlyList<QueryAlternative> QueryAlternatives => _acronyms.Query;
+
+    /// <summary>Whether a term is part of a query-expanded group (never "corrected" as a typo).</summary>
+    public bool IsQueryAcronym(string term) => _acronyms.QueryTerms.Contains(term);
 
     /// <summary>Names from the directory (OPD short names, heads) that must not be stemmed.</summary>
     public void Protect(IEnumerable<string> names)
@@ -77,7 +114,9 @@ public sealed class TextAnalyzer
     public bool IsStopWord(string word) => _stopWords.Contains(word);
 
     /// <summary>The terms of <paramref name="text"/>; <paramref name="expand"/> adds the acronym groups (index time).</summary>
-    public List<AnalyzedToken> Analyze(string? text, bool expand)
+    public List<AnalyzedToken> Analyze(string? text, bool expand) => Analyze(text, expand, _acronyms);
+
+    private List<AnalyzedToken> Analyze(string? text, bool expand, AcronymSet acronyms)
     {
         var tokens = new List<AnalyzedToken>();
         if (string.IsNullOrEmpty(text))
@@ -86,7 +125,7 @@ public sealed class TextAnalyzer
         }
         foreach (var (word, start, end) in Words(text))
         {
-            if (word.Contains('-', StringComparison.Ordinal) && !IsGroupPhrase(word))
+            if (word.Contains('-', StringComparison.Ordinal) && !acronyms.Words.Contains(word))
             {
                 var stem = Stem(word);
                 if (stem != word || _protected.Contains(word))
@@ -100,21 +139,19 @@ public sealed class TextAnalyzer
                 {
                     var at = text.IndexOf(part, offset, StringComparison.OrdinalIgnoreCase);
                     at = at < 0 ? offset : at;
-                    AddWord(tokens, part, at, at + part.Length);
+                    AddWord(tokens, part, at, at + part.Length, acronyms);
                     offset = at + part.Length;
                 }
                 continue;
             }
-            AddWord(tokens, word, start, end);
+            AddWord(tokens, word, start, end, acronyms);
         }
-        return expand ? Expand(tokens) : tokens;
+        return expand ? Expand(tokens, acronyms.Groups) : tokens;
     }
 
-    private bool IsGroupPhrase(string word) => _groupWords.Contains(word);
-
-    private void AddWord(List<AnalyzedToken> tokens, string word, int start, int end)
+    private void AddWord(List<AnalyzedToken> tokens, string word, int start, int end, AcronymSet acronyms)
     {
-        if (_stopWords.Contains(word) && !IsGroupPhrase(word))
+        if (_stopWords.Contains(word) && !acronyms.Words.Contains(word))
         {
             return;
         }
@@ -122,9 +159,9 @@ public sealed class TextAnalyzer
         tokens.Add(new AnalyzedToken(term, word, start, end, false));
     }
 
-    private List<AnalyzedToken> Expand(List<AnalyzedToken> tokens)
+    private static List<AnalyzedToken> Expand(List<AnalyzedToken> tokens, (string[] Terms, string[] Others)[] groups)
     {
-        if (_groups.Length == 0)
+        if (groups.Length == 0)
         {
             return tokens;
         }
@@ -132,7 +169,7 @@ public sealed class TextAnalyzer
         for (var i = 0; i < tokens.Count; i++)
         {
             result.Add(tokens[i]);
-            foreach (var (terms, others) in _groups)
+            foreach (var (terms, others) in groups)
             {
                 if (!EndsHere(tokens, i, terms))
                 {

@@ -26,6 +26,11 @@ internal static class LuceneQueries
                     { new TermQuery(new Term("title", term)) { Boost = ranking.TitleBoost }, Occur.SHOULD },
                     { new TermQuery(new Term("body", term)), Occur.SHOULD },
                 };
+                foreach (var alternate in plan.Alternates.GetValueOrDefault(term, []))
+                {
+                    one.Add(Phrase("title", alternate, ranking.TitleBoost), Occur.SHOULD);
+                    one.Add(Phrase("body", alternate, 1f), Occur.SHOULD);
+                }
                 foreach (var surface in plan.Surfaces.GetValueOrDefault(term, []))
                 {
                     one.Add(new TermQuery(new Term("words", surface)) { Boost = ranking.SurfaceBoost }, Occur.SHOULD);

@@ -115,12 +115,12 @@ public sealed partial class PostgresBackend
         var match = new List<string>();
         if (terms.Count > 0)
         {
-            match.Add("(" + string.Join(" | ", terms.Select(TsText.Quote)) + ")");
+            match.Add("(" + string.Join(" | ", terms.Select(Matching)) + ")");
         }
         match.AddRange(plan.Phrases.Select(TsText.Phrase));
         object?[] values =
         [
-            terms.Select(TsText.Quote).ToArray(),
+            terms.Select(Matching).ToArray(),
             terms.Select(idf).ToArray(),
             terms.Select(t => plan.Surfaces.GetValueOrDefault(t, []) is { Length: > 0 } s ? string.Join(" | ", s.Select(TsText.Quote)) : null).ToArray(),
             string.Join(" & ", match),
@@ -136,6 +136,10 @@ public sealed partial class PostgresBackend
             NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Array | NpgsqlDbType.Double, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Integer,
             NpgsqlDbType.Integer, NpgsqlDbType.Double, NpgsqlDbType.Double,
         ];
+        // A term with acronym alternates matches any of them (see QueryPlan.Alternates).
+        string Matching(string term) => plan.Alternates.GetValueOrDefault(term) is { Length: > 0 } alternates
+            ? "(" + TsText.Quote(term) + " | " + string.Join(" | ", alternates.Select(TsText.Phrase)) + ")"
+            : TsText.Quote(term);
         var cmd = new NpgsqlCommand(sql, connection);
         for (var i = 0; i < Math.Max(parameters, 10); i++)
         {
