@@ -7,6 +7,7 @@
 # queries at 8 and 32 connections with the output cache off: req/s, p50 and p99, medians of RUNS.
 # PostgreSQL is a throwaway cluster on 127.0.0.1. Loopback only.
 # Settings: ARTICLES (100000), RUNS (3), DURATION (15s), WARMUP (5s), CONNS ("8 32"), SKIP_PUBLISH=1.
+# A smoke run on a busy machine: ARTICLES=2000 RUNS=1 DURATION=5s WARMUP=2s (figures not comparable).
 set -euo pipefail
 BENCH_NAME=search
 source "$(dirname "$0")/lib.sh"
@@ -81,6 +82,10 @@ for backend in $BACKENDS; do
   fi
   echo -e "$backend\treindex\t$entries entries\t$secs s\t$(awk -v n="$entries" -v s="$secs" 'BEGIN{printf "%.0f", n/s}') entries/s\tindex $size" | tee -a "$OUT/indexing.tsv" >&2
   bench_start_app "${extra[@]}" SatuPintu__OutputCache__Enabled=false
+  # One search answered with hits before any load: a broken page would otherwise measure fast errors.
+  hits=$(curl -s --max-time 120 "$BENCH_BASE/api/v1/search?q=pemerintah" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])' 2>/dev/null || echo 0)
+  [[ $hits -gt 0 ]] || bench_die "$backend: /api/v1/search?q=pemerintah found nothing; see the app log"
+  bench_log "$backend: a probe search finds $hits entries"
   for c in $CONNS; do
     wrk -t"$THREADS" -c"$c" -d"$WARMUP" -s "$OUT/queries.lua" "$BENCH_BASE" >/dev/null
     rpss=""; p50s=""; p99s=""
