@@ -27,7 +27,7 @@ public abstract class AcronymTests(SatuPintuApp app) : WithPersonas(app)
         await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Published, $"Cara mengurus {longForm} di desa");
         await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Published, $"Layanan {abbreviation.ToUpperInvariant()} dibuka");
         var shortTitle = $"Layanan {abbreviation.ToUpperInvariant()} dibuka";
-        await EventuallyAsync(async () => (await TotalAsync(abbreviation)) == 1 && (await TitlesAsync(longForm)).FirstOrDefault() == $"Cara mengurus {longForm} di desa");
+        await IndexWait.UntilAsync(async () => (await TotalAsync(abbreviation)) == 1 && (await TitlesAsync(longForm)).FirstOrDefault() == $"Cara mengurus {longForm} di desa");
         Assert.DoesNotContain(shortTitle, await TitlesAsync(longForm));
 
         var admin = await Personas.SignInAsync(app, People.Admin.Email);
@@ -44,7 +44,7 @@ public abstract class AcronymTests(SatuPintuApp app) : WithPersonas(app)
         var saved = await Personas.PostFormAsync(admin, Page + "/Save", new() { ["Input.Abbreviation"] = abbreviation.ToUpperInvariant(), ["Input.Phrases"] = longForm, ["Existing"] = "false" }, Page);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         // Query side, so the texts indexed before the pair existed are found by either form.
-        await EventuallyAsync(async () => (await TotalAsync(abbreviation)) == 2 && (await TitlesAsync(longForm)).Take(2).Contains(shortTitle));
+        await IndexWait.UntilAsync(async () => (await TotalAsync(abbreviation)) == 2 && (await TitlesAsync(longForm)).Take(2).Contains(shortTitle));
         var listed = await admin.GetOkAsync(Page);
         Assert.Contains($"<td>{abbreviation}</td>", listed, StringComparison.Ordinal);
         Assert.Contains("Daftar singkatan berubah sejak pembangunan ulang terakhir", listed, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public abstract class AcronymTests(SatuPintuApp app) : WithPersonas(app)
 
         var removed = await Personas.PostFormAsync(admin, $"{Page}/Remove?singkatan={abbreviation}", [], Page);
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        await EventuallyAsync(async () => (await TotalAsync(abbreviation)) == 1);
+        await IndexWait.UntilAsync(async () => (await TotalAsync(abbreviation)) == 1);
         Assert.False(await app.WithDbAsync(db => db.SearchAcronyms.AnyAsync(a => a.Abbreviation == abbreviation)));
     }
 
@@ -97,16 +97,6 @@ public abstract class AcronymTests(SatuPintuApp app) : WithPersonas(app)
         var (status, body) = await _public.FetchAsync("/api/v1/search?q=" + Uri.EscapeDataString(q));
         Assert.Equal(HttpStatusCode.OK, status);
         return JsonDocument.Parse(body).RootElement;
-    }
-
-    /// <summary>A bounded poll for the change feed (read every 250 ms); not a timing assertion.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> check)
-    {
-        for (var i = 0; i < 100 && !await check(); i++)
-        {
-            await Task.Delay(100);
-        }
-        Assert.True(await check(), "search did not follow the change");
     }
 }
 

@@ -135,7 +135,7 @@ public abstract class SearchTests(SatuPintuApp app)
     {
         var word = "Zebrakuda" + Guid.NewGuid().ToString("N")[..6];
         var id = await TestArticles.CreateAsync(app, Personas.OpdA, PublicationStatus.Published, $"Lomba {word} tingkat kabupaten");
-        await EventuallyAsync(async () => (await ApiAsync(word)).GetProperty("total").GetInt32() == 1);
+        await IndexWait.UntilAsync(async () => (await ApiAsync(word)).GetProperty("total").GetInt32() == 1);
 
         var renamed = "Gajahrusa" + Guid.NewGuid().ToString("N")[..6];
         await app.WithDbAsync(async db =>
@@ -144,14 +144,14 @@ public abstract class SearchTests(SatuPintuApp app)
             a.Title = $"Lomba {renamed} tingkat kabupaten";
             return await db.SaveChangesAsync();
         });
-        await EventuallyAsync(async () => (await ApiAsync(renamed)).GetProperty("total").GetInt32() == 1 && (await ApiAsync(word)).GetProperty("total").GetInt32() == 0);
+        await IndexWait.UntilAsync(async () => (await ApiAsync(renamed)).GetProperty("total").GetInt32() == 1 && (await ApiAsync(word)).GetProperty("total").GetInt32() == 0);
 
         await app.WithDbAsync(async db =>
         {
             (await db.Articles.SingleAsync(x => x.Id == id)).Status = PublicationStatus.Draft;
             return await db.SaveChangesAsync();
         });
-        await EventuallyAsync(async () => (await ApiAsync(renamed)).GetProperty("total").GetInt32() == 0);
+        await IndexWait.UntilAsync(async () => (await ApiAsync(renamed)).GetProperty("total").GetInt32() == 0);
 
         await app.WithDbAsync(async db =>
         {
@@ -159,14 +159,14 @@ public abstract class SearchTests(SatuPintuApp app)
             a.Status = PublicationStatus.Published;
             return await db.SaveChangesAsync();
         });
-        await EventuallyAsync(async () => (await ApiAsync(renamed)).GetProperty("total").GetInt32() == 1);
+        await IndexWait.UntilAsync(async () => (await ApiAsync(renamed)).GetProperty("total").GetInt32() == 1);
         await app.WithDbAsync(async db =>
         {
             db.ArticleRevisions.RemoveRange(db.ArticleRevisions.Where(r => r.ArticleId == id));
             db.Articles.Remove(await db.Articles.SingleAsync(x => x.Id == id));
             return await db.SaveChangesAsync();
         });
-        await EventuallyAsync(async () => (await ApiAsync(renamed)).GetProperty("total").GetInt32() == 0);
+        await IndexWait.UntilAsync(async () => (await ApiAsync(renamed)).GetProperty("total").GetInt32() == 0);
     }
 
     private async Task<JsonElement> ApiAsync(string q, string extra = "")
@@ -174,20 +174,6 @@ public abstract class SearchTests(SatuPintuApp app)
         var (status, body) = await _client.FetchAsync("/api/v1/search?q=" + Uri.EscapeDataString(q) + extra);
         Assert.Equal(HttpStatusCode.OK, status);
         return JsonDocument.Parse(body).RootElement;
-    }
-
-    /// <summary>A bounded poll for the background indexer (the change feed is read every 250 ms); not a timing assertion.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> check)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (await check())
-            {
-                return;
-            }
-            await Task.Delay(100);
-        }
-        Assert.True(await check(), "the index did not follow the change");
     }
 }
 

@@ -36,7 +36,7 @@ public sealed class TwoNodeSearchTests(PostgresApp a) : IAsyncLifetime
         var (clientA, clientB) = (a.Browser(), _b.Browser());
         var word = "Tapirbelang" + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(4).ToArray());
         await TestArticles.CreateAsync(a, Personas.OpdA, PublicationStatus.Published, $"Festival {word} di Kepahiang");
-        await EventuallyAsync(async () => await TotalAsync(clientA, word) == 1 && await TotalAsync(clientB, word) == 1);
+        await IndexWait.UntilAsync(async () => await TotalAsync(clientA, word) == 1 && await TotalAsync(clientB, word) == 1);
 
         // The pair is saved on node A; node B learns it from the change feed and expands its own queries.
         var admin = await Personas.SignInAsync(a, (await a.PeopleAsync()).Admin.Email);
@@ -44,7 +44,7 @@ public sealed class TwoNodeSearchTests(PostgresApp a) : IAsyncLifetime
         var saved = await Personas.PostFormAsync(admin, "/admin/pencarian/Save",
             new() { ["Input.Abbreviation"] = abbreviation, ["Input.Phrases"] = $"festival {word.ToLowerInvariant()}", ["Existing"] = "false" }, "/admin/pencarian");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        await EventuallyAsync(async () => await TotalAsync(clientB, abbreviation) == 1);
+        await IndexWait.UntilAsync(async () => await TotalAsync(clientB, abbreviation) == 1);
 
         var job = _b.Services.GetRequiredService<ReindexJob>();
         Assert.True(job.Start());
@@ -61,7 +61,7 @@ public sealed class TwoNodeSearchTests(PostgresApp a) : IAsyncLifetime
         // After the swap both nodes go on following the feed, and the rebuilt index carries the pair at index time.
         var after = word + "lagi";
         await TestArticles.CreateAsync(a, Personas.OpdB, PublicationStatus.Published, $"Lomba {after}");
-        await EventuallyAsync(async () => await TotalAsync(clientA, after) == 1 && await TotalAsync(clientB, after) == 1);
+        await IndexWait.UntilAsync(async () => await TotalAsync(clientA, after) == 1 && await TotalAsync(clientB, after) == 1);
         Assert.Equal(1, await TotalAsync(clientA, abbreviation));
         await Personas.PostFormAsync(admin, $"/admin/pencarian/Remove?singkatan={abbreviation}", [], "/admin/pencarian");
     }
@@ -71,15 +71,5 @@ public sealed class TwoNodeSearchTests(PostgresApp a) : IAsyncLifetime
         var (status, body) = await client.FetchAsync("/api/v1/search?q=" + Uri.EscapeDataString(q));
         Assert.Equal(HttpStatusCode.OK, status);
         return JsonDocument.Parse(body).RootElement.GetProperty("total").GetInt32();
-    }
-
-    /// <summary>A bounded poll for the change feed (read every 250 ms on each node); not a timing assertion.</summary>
-    private static async Task EventuallyAsync(Func<Task<bool>> check)
-    {
-        for (var i = 0; i < 100 && !await check(); i++)
-        {
-            await Task.Delay(100);
-        }
-        Assert.True(await check(), "a node did not follow the change");
     }
 }
