@@ -19,6 +19,7 @@ public static class AuditWording
         ["BudgetLine"] = "Anggaran jaringan", ["SiteOpd"] = "OPD di lokasi", ["Check"] = "Pemeriksaan", ["Incident"] = "Gangguan",
         ["MaintenanceWindow"] = "Jadwal pemeliharaan", ["AlertChannel"] = "Kanal peringatan", ["AlertSubscription"] = "Langganan peringatan",
         ["WatchTarget"] = "Situs yang dipantau", ["WatchFinding"] = "Temuan situs", ["WatchKeyword"] = "Kata kunci pantauan", ["WatchAllowEntry"] = "Daftar izin pantauan",
+        ["Source"] = "Sumber sindikasi", ["ImportedImage"] = "Gambar impor",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -70,6 +71,8 @@ public static class AuditWording
         }
         return e.Action switch
         {
+            "import" when e.EntityType == "Source" => "Berita diimpor dari situs OPD",
+            "gone" when e.EntityType == "Source" => "Berita yang hilang dari situs OPD",
             "create" => $"{kind} dibuat",
             "delete" => $"{kind} dihapus untuk selamanya",
             "update" => $"{kind} diubah",

@@ -89,6 +89,7 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
             .SetProperty(s => s.BackoffUntil, source.BackoffUntil).SetProperty(s => s.NextPollAt, source.NextPollAt)
             .SetProperty(s => s.ItemsImported, source.ItemsImported).SetProperty(s => s.ETag, source.ETag)
             .SetProperty(s => s.LastModified, source.LastModified).SetProperty(s => s.ArchiveComplete, source.ArchiveComplete)
+            .SetProperty(s => s.ArchiveReadAt, source.ArchiveReadAt)
             .SetProperty(s => s.LeaseHolder, (string?)null).SetProperty(s => s.LeaseUntilMs, 0L), CancellationToken.None);
         return new Report(source.Id, source.Title, outcome, ok);
     }
@@ -98,10 +99,15 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
     {
         var fetcher = sp.GetRequiredService<SafeFetcher>();
         var importer = sp.GetRequiredService<Importer>();
+        var gone = sp.GetRequiredService<ImportGone>();
         source.LastFetchAt = time.GetUtcNow().UtcDateTime;
+        // The rule for gone items follows what the admin chose last, on items marked earlier too.
+        await gone.ApplyRuleAsync(source, ct);
         if (source.Kind == SourceKind.WordPress)
         {
-            return await WordPressAsync(fetcher, importer, source, ct);
+            var read = await WordPressAsync(fetcher, importer, gone, source, ct);
+            await gone.ApplyRuleAsync(source, ct);
+            return read;
         }
         var fetched = await fetcher.GetAsync(new Uri(source.FeedUrl), ct, source.ETag, source.LastModified,
             "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5");
@@ -123,13 +129,15 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
 
     /// <summary>
     /// The first time every page of the archive (newest first); afterwards the page of the most recently
-    /// modified posts, which carries both new posts and edits. Items gone after a complete read are marked.
+    /// modified posts, which carries both new posts and edits; the whole archive again every
+    /// <see cref="SyndicationOptions.ArchiveRecheckHours"/>, and items gone after a complete read are marked.
     /// </summary>
-    private async Task<Importer.Counts> WordPressAsync(SafeFetcher fetcher, Importer importer, Source source, CancellationToken ct)
+    private async Task<Importer.Counts> WordPressAsync(SafeFetcher fetcher, Importer importer, ImportGone gone, Source source, CancellationToken ct)
     {
         var total = new Importer.Counts(0, 0, 0);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var full = !source.ArchiveComplete;
+        var full = !source.ArchiveComplete || source.ArchiveReadAt is not { } readAt
+            || readAt.AddHours(options.Value.ArchiveRecheckHours) <= time.GetUtcNow().UtcDateTime;
         var pages = full ? options.Value.MaxWordPressPages : 1;
         var read = 0;
         for (var page = 1; page <= pages; page++)
@@ -157,8 +165,9 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         }
         if (full && read >= pages)
         {
-            await importer.MarkGoneAsync(source, keys, ct);
+            await gone.MarkAsync(source, keys, ct);
             source.ArchiveComplete = true;
+            source.ArchiveReadAt = time.GetUtcNow().UtcDateTime;
         }
         return total;
     }

@@ -2211,6 +2211,51 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.ToTable("NetworkUplinks", (string)null);
                 });
 
+            modelBuilder.Entity("SatuPintu.Syndication.ImportedImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MediaFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UrlHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MediaFileId");
+
+                    b.HasIndex("SourceId", "UrlHash")
+                        .IsUnique();
+
+                    b.ToTable("SyndicationImages", (string)null);
+                });
+
             modelBuilder.Entity("SatuPintu.Syndication.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -2223,6 +2268,9 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.Property<bool>("ArchiveComplete")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchiveReadAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("BackoffUntil")
                         .HasColumnType("TEXT");
@@ -2244,6 +2292,11 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("FeedUrl")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GoneItems")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("IntervalMinutes")
@@ -2735,6 +2788,23 @@ namespace SatuPintu.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Site");
+                });
+
+            modelBuilder.Entity("SatuPintu.Syndication.ImportedImage", b =>
+                {
+                    b.HasOne("SatuPintu.Content.Uploads.MediaFile", "MediaFile")
+                        .WithMany()
+                        .HasForeignKey("MediaFileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SatuPintu.Syndication.Source", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("MediaFile");
                 });
 
             modelBuilder.Entity("SatuPintu.Syndication.Source", b =>
