@@ -121,29 +121,19 @@ public sealed class SourceEditing(SatuPintuDb db, Discovery discovery, TimeProvi
     }
 
     /// <summary>Shows again an imported item that was hidden (a person's choice; the gone rule may hide it again while it stays gone).</summary>
-    public async Task<Outcome<Content.Article>> ShowItemAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
-    {
-        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId && a.SourceId != null, ct);
-        if (article is null || !user.Can(OpdRight.Edit, article.OpdId))
-        {
-            return Outcome<Content.Article>.NotFound("Butir impor tidak ditemukan.");
-        }
-        article.Status = Content.PublicationStatus.Published;
-        article.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        article.UpdatedBy = user.FindFirstValue(ClaimTypes.Email);
-        await db.SaveChangesAsync(ct);
-        return Outcome<Content.Article>.Ok(article);
-    }
+    public Task<Outcome<Content.Article>> ShowItemAsync(ClaimsPrincipal user, int articleId, CancellationToken ct) => SetShownAsync(user, articleId, true, ct);
 
     /// <summary>Hides one imported item (back to draft); later polls update its text but never show it again.</summary>
-    public async Task<Outcome<Content.Article>> HideItemAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
+    public Task<Outcome<Content.Article>> HideItemAsync(ClaimsPrincipal user, int articleId, CancellationToken ct) => SetShownAsync(user, articleId, false, ct);
+
+    private async Task<Outcome<Content.Article>> SetShownAsync(ClaimsPrincipal user, int articleId, bool shown, CancellationToken ct)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId && a.SourceId != null, ct);
         if (article is null || !user.Can(OpdRight.Edit, article.OpdId))
         {
             return Outcome<Content.Article>.NotFound("Butir impor tidak ditemukan.");
         }
-        article.Status = Content.PublicationStatus.Draft;
+        article.Status = shown ? Content.PublicationStatus.Published : Content.PublicationStatus.Draft;
         article.UpdatedAt = time.GetUtcNow().UtcDateTime;
         article.UpdatedBy = user.FindFirstValue(ClaimTypes.Email);
         await db.SaveChangesAsync(ct);

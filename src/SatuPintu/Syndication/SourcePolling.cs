@@ -16,6 +16,8 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
 {
     public sealed record Report(int SourceId, string Title, string Outcome, bool Ok);
 
+    private readonly SemaphoreSlim _sqliteWrites = new(1, 1);
+
     /// <summary>The sources due now (not paused, not backing off), or exactly <paramref name="ids"/> when given.</summary>
     public async Task<IReadOnlyList<Report>> RunAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
@@ -37,6 +39,12 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
             {
                 return await PollOneAsync(id, ct);
             }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The database itself failed (busy, gone): this source's round is lost, not the others'.
+                log.LogWarning(e, "Syndication source {Id} could not be polled", id);
+                return new Report(id, "", "gagal: basis data tidak dapat ditulis; rinciannya ada di log server.", false);
+            }
             finally
             {
                 gate.Release();
@@ -51,8 +59,11 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var leaseMs = (long)TimeSpan.FromSeconds(options.Value.TimeoutSeconds * (options.Value.MaxWordPressPages + 2)).TotalMilliseconds;
-        var claimed = await db.SyndicationSources.Where(s => s.Id == id && s.LeaseUntilMs < nowMs)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseHolder, leases.Holder).SetProperty(s => s.LeaseUntilMs, nowMs + leaseMs), ct);
+        int claimed;
+        using (await WriteTurnAsync(db, ct))
+        {
+            claimed = await db.SyndicationSources.Where(s => s.Id == id && s.LeaseUntilMs < nowMs).ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseHolder, leases.Holder).SetProperty(s => s.LeaseUntilMs, nowMs + leaseMs), ct);
+        }
         if (claimed == 0)
         {
             return null;
@@ -83,6 +94,7 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         }
         db.ChangeTracker.Clear();
         // Poll state is bookkeeping: written straight, like the lease, so it enters neither the change feed nor the audit trail.
+        using var turn = await WriteTurnAsync(db, CancellationToken.None);
         await db.SyndicationSources.Where(s => s.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.LastFetchAt, source.LastFetchAt).SetProperty(s => s.LastSuccessAt, source.LastSuccessAt)
             .SetProperty(s => s.LastError, source.LastError).SetProperty(s => s.ConsecutiveFailures, source.ConsecutiveFailures)
@@ -102,11 +114,17 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         var gone = sp.GetRequiredService<ImportGone>();
         source.LastFetchAt = time.GetUtcNow().UtcDateTime;
         // The rule for gone items follows what the admin chose last, on items marked earlier too.
-        await gone.ApplyRuleAsync(source, ct);
+        using (await WriteTurnAsync(sp, ct))
+        {
+            await gone.ApplyRuleAsync(source, ct);
+        }
         if (source.Kind == SourceKind.WordPress)
         {
-            var read = await WordPressAsync(fetcher, importer, gone, source, ct);
-            await gone.ApplyRuleAsync(source, ct);
+            var read = await WordPressAsync(sp, fetcher, importer, gone, source, ct);
+            using (await WriteTurnAsync(sp, ct))
+            {
+                await gone.ApplyRuleAsync(source, ct);
+            }
             return read;
         }
         var fetched = await fetcher.GetAsync(new Uri(source.FeedUrl), ct, source.ETag, source.LastModified,
@@ -120,7 +138,11 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
             throw new PollFailure(fetched.Error!);
         }
         var feed = FeedParser.Parse(fetched.Body!, fetched.ContentType, fetched.FinalUri);
-        var counts = await importer.ImportAsync(source, feed.Entries, ct);
+        Importer.Counts counts;
+        using (await WriteTurnAsync(sp, ct))
+        {
+            counts = await importer.ImportAsync(source, feed.Entries, ct);
+        }
         source.ETag = fetched.ETag;
         source.LastModified = fetched.LastModified;
         source.ItemsImported += counts.Created;
@@ -132,7 +154,7 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
     /// modified posts, which carries both new posts and edits; the whole archive again every
     /// <see cref="SyndicationOptions.ArchiveRecheckHours"/>, and items gone after a complete read are marked.
     /// </summary>
-    private async Task<Importer.Counts> WordPressAsync(SafeFetcher fetcher, Importer importer, ImportGone gone, Source source, CancellationToken ct)
+    private async Task<Importer.Counts> WordPressAsync(IServiceProvider sp, SafeFetcher fetcher, Importer importer, ImportGone gone, Source source, CancellationToken ct)
     {
         var total = new Importer.Counts(0, 0, 0);
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -149,7 +171,11 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
                 throw new PollFailure(fetched.Error!);
             }
             var feed = Discovery.TryParse(fetched) ?? throw new PollFailure("Jawaban API WordPress bukan daftar tulisan.");
-            var counts = await importer.ImportAsync(source, feed.Entries, ct);
+            Importer.Counts counts;
+            using (await WriteTurnAsync(sp, ct))
+            {
+                counts = await importer.ImportAsync(source, feed.Entries, ct);
+            }
             source.ItemsImported += counts.Created;
             total += counts;
             keys.UnionWith(feed.Entries.Select(Importer.KeyOf));
@@ -165,11 +191,35 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         }
         if (full && read >= pages)
         {
-            await gone.MarkAsync(source, keys, ct);
+            using (await WriteTurnAsync(sp, ct))
+            {
+                await gone.MarkAsync(source, keys, ct);
+            }
             source.ArchiveComplete = true;
             source.ArchiveReadAt = time.GetUtcNow().UtcDateTime;
         }
         return total;
+    }
+
+    /// <summary>
+    /// SQLite takes one writer at a time: imports of sources fetched in parallel would wait on its lock and
+    /// fail after the busy timeout, so on SQLite they take turns here (fetching stays parallel). Null elsewhere.
+    /// </summary>
+    private async Task<IDisposable?> WriteTurnAsync(IServiceProvider sp, CancellationToken ct) => await WriteTurnAsync(sp.GetRequiredService<SatuPintuDb>(), ct);
+
+    private async Task<IDisposable?> WriteTurnAsync(SatuPintuDb db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+        await _sqliteWrites.WaitAsync(ct);
+        return new Turn(_sqliteWrites);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private void Succeeded(Source s)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SatuPintu.Content;
@@ -93,12 +94,46 @@ public abstract class SyndicationLifecycleTests(SatuPintuApp app) : WithPersonas
         Assert.True((await PollAsync(id)).Ok);
         Assert.NotNull(await app.WithDbAsync(db => db.Articles.IgnoreQueryFilters().Where(a => a.Id == ids[2]).Select(a => a.DeletedAt).SingleAsync()));
         Assert.Equal(2, await app.WithDbAsync(db => db.Articles.CountAsync(a => a.SourceId == id)));
-        Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "gone" && e.EntityId == id.ToString()).Select(e => e.Summary).ToListAsync()),
+        Assert.Contains(await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "gone" && e.EntityId == entry.EntityId).Select(e => e.Summary).ToListAsync()),
             s => s!.Contains("dipindahkan ke Tempat sampah", StringComparison.Ordinal));
     }
 
+    /// <summary>Two nodes on one database (two pollers, two lease holders): while one fetches a source, the other's round skips it.</summary>
+    [Fact]
+    public async Task A_source_is_polled_by_one_node_per_round()
+    {
+        var site = await LoopbackSite.StartAsync();
+        await using var _ = site;
+        var fetching = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        site.Routes["/feed/"] = async http =>
+        {
+            fetching.TrySetResult();
+            await release.Task;
+            http.Response.ContentType = "application/rss+xml";
+            await http.Response.WriteAsync("<rss version=\"2.0\"><channel><title>Dua simpul</title><item><title>Satu</title><guid>dua-simpul-1</guid></item></channel></rss>");
+        };
+        var id = await app.WithDbAsync(async db =>
+        {
+            var opd = await db.Opds.SingleAsync(o => o.Slug == Personas.OpdB);
+            var source = new Source { OpdId = opd.Id, SiteUrl = site.Origin + "/", FeedUrl = site.Origin + "/feed/", Title = "Dua simpul", IntervalMinutes = 30, CreatedAt = DateTime.UnixEpoch };
+            db.SyndicationSources.Add(source);
+            await db.SaveChangesAsync();
+            return source.Id;
+        });
+        var sp = app.Services;
+        var other = new SourcePolling(sp.GetRequiredService<IServiceScopeFactory>(), new SatuPintu.Data.JobLeases(sp.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System),
+            TimeProvider.System, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyndicationOptions>>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SourcePolling>.Instance);
+        var first = sp.GetRequiredService<SourcePolling>().RunAsync([id], CancellationToken.None);
+        await fetching.Task;
+        Assert.Empty(await other.RunAsync([id], CancellationToken.None));
+        release.SetResult();
+        Assert.True(Assert.Single(await first).Ok);
+        Assert.Equal(1, site.Hits["/feed/"]);
+    }
+
     /// <summary>The last complete read as if a day had passed (the host's clock is real; no sleep).</summary>
-    private Task AgeArchiveReadAsync(int id) => app.WithDbAsync(async db =>
+    private Task<int> AgeArchiveReadAsync(int id) => app.WithDbAsync(async db =>
     {
         var source = await db.SyndicationSources.SingleAsync(s => s.Id == id);
         source.ArchiveReadAt = source.ArchiveReadAt!.Value.AddDays(-2);
