@@ -12,11 +12,13 @@ namespace SatuPintu.Syndication;
 /// and fetched on a bounded pool, each in its own scope and with its own timeout, so a slow or
 /// hostile source holds one slot and delays nobody else.
 /// </summary>
-public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases, TimeProvider time, IOptions<SyndicationOptions> options, ILogger<SourcePolling> log)
+public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases, TimeProvider time, IOptions<SyndicationOptions> options, ILogger<SourcePolling> log) : IDisposable
 {
     public sealed record Report(int SourceId, string Title, string Outcome, bool Ok);
 
     private readonly SemaphoreSlim _sqliteWrites = new(1, 1);
+
+    public void Dispose() => _sqliteWrites.Dispose();
 
     /// <summary>The sources due now (not paused, not backing off), or exactly <paramref name="ids"/> when given.</summary>
     public async Task<IReadOnlyList<Report>> RunAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
