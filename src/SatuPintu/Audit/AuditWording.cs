@@ -20,6 +20,7 @@ public static class AuditWording
         ["MaintenanceWindow"] = "Jadwal pemeliharaan", ["AlertChannel"] = "Kanal peringatan", ["AlertSubscription"] = "Langganan peringatan",
         ["WatchTarget"] = "Situs yang dipantau", ["WatchFinding"] = "Temuan situs", ["WatchKeyword"] = "Kata kunci pantauan", ["WatchAllowEntry"] = "Daftar izin pantauan",
         ["SearchAcronym"] = "Singkatan pencarian",
+        ["Source"] = "Sumber sindikasi", ["ImportedImage"] = "Gambar impor",
     };
 
     private static readonly Dictionary<string, string> Fields = new()
@@ -72,6 +73,8 @@ public static class AuditWording
         }
         return e.Action switch
         {
+            "import" when e.EntityType == "Source" => "Berita diimpor dari situs OPD",
+            "gone" when e.EntityType == "Source" => "Berita yang hilang dari situs OPD",
             "create" => $"{kind} dibuat",
             "delete" => $"{kind} dihapus untuk selamanya",
             "update" => $"{kind} diubah",

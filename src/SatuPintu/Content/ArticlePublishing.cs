@@ -183,11 +183,7 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         return await UpdateAsync(user, id, input, ct);
     }
 
-    private void AddRevision(Article a, int number, ClaimsPrincipal user) => db.ArticleRevisions.Add(new ArticleRevision
-    {
-        Article = a, Number = number, OpdId = a.OpdId, Kind = a.Kind, Title = a.Title, Summary = a.Summary, BodyMarkdown = a.BodyMarkdown ?? "",
-        CreatedAt = Now, CreatedBy = Actor(user),
-    });
+    private void AddRevision(Article a, int number, ClaimsPrincipal user) => db.ArticleRevisions.Add(ArticleRevision.Of(a, number, Actor(user), Now));
 
     /// <summary>
     /// Unpublished work of an OPD the user may not edit: answered as absent (404), as reading it is, so a

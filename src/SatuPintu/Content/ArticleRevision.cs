@@ -18,6 +18,13 @@ public sealed class ArticleRevision
     public string BodyMarkdown { get; set; } = "";
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
+
+    /// <summary>The revision numbered <paramref name="number"/> holding what <paramref name="a"/> says now: for the editor's save and the importer's alike.</summary>
+    public static ArticleRevision Of(Article a, int number, string? by, DateTime at) => new()
+    {
+        Article = a, Number = number, OpdId = a.OpdId, Kind = a.Kind, Title = a.Title, Summary = a.Summary, BodyMarkdown = a.BodyMarkdown ?? "",
+        CreatedAt = at, CreatedBy = by,
+    };
 }
 
 internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>

@@ -34,6 +34,7 @@ public abstract class SatuPintuDb(DbContextOptions options) : IdentityDbContext<
     public DbSet<Changes.PublicChange> PublicChanges => Set<Changes.PublicChange>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Syndication.Source> SyndicationSources => Set<Syndication.Source>();
+    public DbSet<Syndication.ImportedImage> SyndicationImages => Set<Syndication.ImportedImage>();
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every node and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Network.Site> NetworkSites => Set<Network.Site>(); public DbSet<Network.SiteOpd> NetworkSiteOpds => Set<Network.SiteOpd>(); public DbSet<Network.SiteStateChange> NetworkSiteStateChanges => Set<Network.SiteStateChange>(); public DbSet<Network.Link> NetworkLinks => Set<Network.Link>(); public DbSet<Network.Uplink> NetworkUplinks => Set<Network.Uplink>(); public DbSet<Network.Subnet> NetworkSubnets => Set<Network.Subnet>(); public DbSet<Network.Phase> NetworkPhases => Set<Network.Phase>(); public DbSet<Network.BudgetLine> NetworkBudgetLines => Set<Network.BudgetLine>();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SatuPintu.Audit;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Syndication.Parsing;
@@ -19,6 +20,7 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
 {
     public const int BatchSize = 200;
     public const string Actor = "sindikasi";
+    public const string AuditAction = "import";
 
     public sealed record Counts(int Created, int Updated, int Unchanged)
     {
@@ -35,40 +37,28 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         return total;
     }
 
-    /// <summary>The items of the source no longer listed after a complete read of its archive are marked, not deleted.</summary>
-    public async Task MarkGoneAsync(Source source, IReadOnlySet<string> present, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var listed = await db.Articles.Where(a => a.SourceId == source.Id && a.GoneAtSourceAt == null).Select(a => new { a.Id, a.ExternalKey }).ToListAsync(ct);
-        var gone = listed.Where(a => a.ExternalKey is not null && !present.Contains(a.ExternalKey)).Select(a => a.Id).ToList();
-        // Through SaveChanges (articles are public: the change feed and the audit trail see it), a batch at a time.
-        foreach (var ids in gone.Chunk(BatchSize))
-        {
-            foreach (var article in await db.Articles.Where(a => ids.Contains(a.Id)).ToListAsync(ct))
-            {
-                article.GoneAtSourceAt = now;
-            }
-            await db.SaveChangesAsync(ct);
-        }
-    }
-
     public static string KeyOf(FeedEntry e) => Clip(e.Id ?? e.Link ?? "sha256:" + Hash(e.Title, e.Content ?? e.Summary), 500);
 
     private async Task<Counts> ImportBatchAsync(Source source, FeedEntry[] batch, CancellationToken ct)
     {
+        // One audit entry sums the batch up instead of one per article, revision and tag (a 10,000-post archive).
+        using var summarised = Audit.AuditSummary.Use();
         var keys = batch.Select(KeyOf).ToList();
-        var existing = await db.Articles.Include(a => a.Tags).Where(a => a.SourceId == source.Id && keys.Contains(a.ExternalKey!)).ToDictionaryAsync(a => a.ExternalKey!, ct);
+        // Binned items too: an item a person (or the gone rule) put in the bin is never imported a second time.
+        var existing = await db.Articles.IgnoreQueryFilters().Include(a => a.Tags).Where(a => a.SourceId == source.Id && keys.Contains(a.ExternalKey!)).ToDictionaryAsync(a => a.ExternalKey!, ct);
+        await MatchAcrossFeedsAsync(source, batch, keys, existing, ct);
         var tags = await TagsAsync(batch, ct);
         var now = time.GetUtcNow().UtcDateTime;
         var (created, updated, unchanged) = (0, 0, 0);
         var fresh = new List<Article>();
         var revisions = new List<(Article, int)>();
+        var replaced = new List<string>();
         foreach (var entry in batch)
         {
             var key = KeyOf(entry);
             var hash = Hash(entry.Title, entry.Summary, entry.Content, entry.Link, entry.ImageUrl, string.Join('|', entry.Categories));
             existing.TryGetValue(key, out var article);
-            if (article is not null && article.ImportHash == hash && article.GoneAtSourceAt is null)
+            if (article is not null && ((article.ImportHash == hash && article.GoneAtSourceAt is null) || article.DeletedAt is not null))
             {
                 unchanged++;
                 continue;
@@ -93,6 +83,7 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
             {
                 var last = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
                 revisions.Add((article, last + 1));
+                replaced.Add(article.BodyHtml);
                 article.Version++;
                 updated++;
             }
@@ -111,15 +102,47 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         }
         foreach (var (a, number) in revisions)
         {
-            db.ArticleRevisions.Add(new ArticleRevision
-            {
-                Article = a, Number = number, OpdId = a.OpdId, Kind = a.Kind, Title = a.Title, Summary = a.Summary, BodyMarkdown = a.BodyMarkdown ?? "",
-                CreatedAt = now, CreatedBy = Actor,
-            });
+            db.ArticleRevisions.Add(ArticleRevision.Of(a, number, Actor, now));
+        }
+        if (created + updated > 0)
+        {
+            db.Audit(AuditAction, nameof(Source), source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), source.OpdId,
+                $"{source.Title}: {created} berita baru, {updated} berita diperbarui dari situs OPD");
         }
         await AssignSlugsAsync(fresh, ct);
         await SaveAsync(fresh, ct);
+        await images.ReleaseUnusedAsync(source, replaced, ct);
         return new(created, updated, unchanged);
+    }
+
+    /// <summary>
+    /// After a switch to another feed of the same site (RSS ↔ WordPress REST, Atom …) an item may come with
+    /// another key: one not found by its key is looked for by its link, then by its title and date, and
+    /// takes the new key, so nothing already imported is imported twice.
+    /// </summary>
+    private async Task MatchAcrossFeedsAsync(Source source, FeedEntry[] batch, List<string> keys, Dictionary<string, Article> existing, CancellationToken ct)
+    {
+        var missing = batch.Where(e => !existing.ContainsKey(KeyOf(e))).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        var links = missing.Select(e => e.Link).OfType<string>().ToList();
+        var titles = missing.Select(PlainTitle).Where(t => t.Length > 0).ToList();
+        var candidates = await db.Articles.IgnoreQueryFilters().Include(a => a.Tags)
+            .Where(a => a.SourceId == source.Id && !keys.Contains(a.ExternalKey!) && (links.Contains(a.SourceUrl!) || titles.Contains(a.Title))).ToListAsync(ct);
+        foreach (var entry in missing)
+        {
+            var at = (entry.Published ?? entry.Updated)?.UtcDateTime;
+            var match = candidates.FirstOrDefault(a => entry.Link is not null && a.SourceUrl == entry.Link)
+                ?? candidates.FirstOrDefault(a => a.Title == PlainTitle(entry) && at is { } t && a.PublishAt is { } p && Math.Abs((p - t).TotalHours) < 24);
+            if (match is not null)
+            {
+                candidates.Remove(match);
+                match.ExternalKey = KeyOf(entry);
+                existing[match.ExternalKey] = match;
+            }
+        }
     }
 
     private async Task SaveAsync(List<Article> fresh, CancellationToken ct)
@@ -181,10 +204,12 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
 
     private string Body(FeedEntry e) => cleaner.Sanitize(e.Content ?? e.Summary ?? "");
 
+    private static string PlainTitle(FeedEntry e) =>
+        Clip(HtmlCleaner.PlainText(e.TitleIsHtml ? WebUtility.HtmlDecode(Discovery.StripTags(e.Title)) : e.Title), ArticlePublishing.MaxTitle);
+
     private static string TitleOf(FeedEntry e, string body)
     {
-        var title = e.TitleIsHtml ? WebUtility.HtmlDecode(Discovery.StripTags(e.Title)) : e.Title;
-        title = HtmlCleaner.PlainText(title);
+        var title = PlainTitle(e);
         return title.Length > 0 ? title : HtmlCleaner.PlainText(WebUtility.HtmlDecode(Discovery.StripTags(body))) is { Length: > 0 } text ? Clip(text, 80) + "…" : "(tanpa judul)";
     }
 

@@ -36,10 +36,21 @@ public sealed class Source
     public int ItemsImported { get; set; }
     /// <summary>WordPress: the whole archive has been read once; later polls read the most recently modified page.</summary>
     public bool ArchiveComplete { get; set; }
+    /// <summary>WordPress: when the whole archive was last read, so items gone from the source are found (once a day).</summary>
+    public DateTime? ArchiveReadAt { get; set; }
+    /// <summary>What happens to an item the source no longer lists: kept and marked (the default), hidden, or moved to the bin.</summary>
+    public GoneItems GoneItems { get; set; }
 
     /// <summary>The node polling it now, until when (Unix ms): one node per source per round.</summary>
     public string? LeaseHolder { get; set; }
     public long LeaseUntilMs { get; set; }
+}
+
+public enum GoneItems
+{
+    Keep = 0,
+    Hide = 1,
+    Remove = 2,
 }
 
 public enum SourceKind
@@ -62,6 +73,7 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
         b.Property(s => s.Title).HasMaxLength(300);
         b.Property(s => s.Alternatives).HasMaxLength(8000);
         b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.GoneItems).HasConversion<string>().HasMaxLength(10);
         b.Property(s => s.CreatedBy).HasMaxLength(256);
         b.Property(s => s.ETag).HasMaxLength(500);
         b.Property(s => s.LastModified).HasMaxLength(100);

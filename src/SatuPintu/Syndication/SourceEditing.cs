@@ -82,15 +82,58 @@ public sealed class SourceEditing(SatuPintuDb db, Discovery discovery, TimeProvi
         return Outcome<Source>.Ok(source);
     }
 
+    /// <summary>
+    /// What happens to items the source stops listing (<see cref="GoneItems"/>), and/or a switch to another
+    /// feed of the site (e.g. from <c>/feed/</c> to the WordPress REST API): discovery runs on the new
+    /// address, the old one joins the alternatives, and the next poll reads the new feed from the start.
+    /// Items already imported keep their articles: the importer matches them across feeds (key, link, title).
+    /// </summary>
+    public async Task<Outcome<Source>> ChangeAsync(ClaimsPrincipal user, int id, GoneItems? gone, string? feedUrl, CancellationToken ct)
+    {
+        var source = await db.SyndicationSources.Include(s => s.Opd).FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (source is null || !user.Can(OpdRight.Edit, source.OpdId))
+        {
+            return Outcome<Source>.NotFound("Sumber tidak ditemukan.");
+        }
+        if (gone is { } rule)
+        {
+            source.GoneItems = rule;
+        }
+        if (!string.IsNullOrWhiteSpace(feedUrl) && feedUrl.Trim() != source.FeedUrl)
+        {
+            var found = await discovery.DiscoverAsync(feedUrl.Length <= 2000 ? feedUrl : "", ct);
+            if (found.Best is not { } chosen)
+            {
+                return Outcome<Source>.Invalid(new Dictionary<string, string[]> { ["feedUrl"] = [found.Error ?? "Tidak ada umpan yang dapat dibaca di alamat ini."] },
+                    found.Error ?? "Tidak ada umpan yang dapat dibaca di alamat ini.");
+            }
+            if (chosen.Url != source.FeedUrl && await db.SyndicationSources.AnyAsync(s => s.OpdId == source.OpdId && s.FeedUrl == chosen.Url, ct))
+            {
+                return Outcome<Source>.Conflict($"Umpan {chosen.Url} sudah menjadi sumber lain {source.Opd!.DisplayShortName}.");
+            }
+            var others = (source.Alternatives ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Append(source.FeedUrl).Where(u => u != chosen.Url).Distinct();
+            source.Alternatives = string.Join('\n', others) is { Length: > 0 } alt ? alt : null;
+            (source.FeedUrl, source.Kind, source.ETag, source.LastModified) = (chosen.Url, chosen.Kind, null, null);
+            (source.ArchiveComplete, source.ArchiveReadAt, source.NextPollAt, source.BackoffUntil) = (false, null, time.GetUtcNow().UtcDateTime, null);
+        }
+        await db.SaveChangesAsync(ct);
+        return Outcome<Source>.Ok(source);
+    }
+
+    /// <summary>Shows again an imported item that was hidden (a person's choice; the gone rule may hide it again while it stays gone).</summary>
+    public Task<Outcome<Content.Article>> ShowItemAsync(ClaimsPrincipal user, int articleId, CancellationToken ct) => SetShownAsync(user, articleId, true, ct);
+
     /// <summary>Hides one imported item (back to draft); later polls update its text but never show it again.</summary>
-    public async Task<Outcome<Content.Article>> HideItemAsync(ClaimsPrincipal user, int articleId, CancellationToken ct)
+    public Task<Outcome<Content.Article>> HideItemAsync(ClaimsPrincipal user, int articleId, CancellationToken ct) => SetShownAsync(user, articleId, false, ct);
+
+    private async Task<Outcome<Content.Article>> SetShownAsync(ClaimsPrincipal user, int articleId, bool shown, CancellationToken ct)
     {
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId && a.SourceId != null, ct);
         if (article is null || !user.Can(OpdRight.Edit, article.OpdId))
         {
             return Outcome<Content.Article>.NotFound("Butir impor tidak ditemukan.");
         }
-        article.Status = Content.PublicationStatus.Draft;
+        article.Status = shown ? Content.PublicationStatus.Published : Content.PublicationStatus.Draft;
         article.UpdatedAt = time.GetUtcNow().UtcDateTime;
         article.UpdatedBy = user.FindFirstValue(ClaimTypes.Email);
         await db.SaveChangesAsync(ct);

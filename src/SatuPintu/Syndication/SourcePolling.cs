@@ -12,9 +12,13 @@ namespace SatuPintu.Syndication;
 /// and fetched on a bounded pool, each in its own scope and with its own timeout, so a slow or
 /// hostile source holds one slot and delays nobody else.
 /// </summary>
-public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases, TimeProvider time, IOptions<SyndicationOptions> options, ILogger<SourcePolling> log)
+public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases, TimeProvider time, IOptions<SyndicationOptions> options, ILogger<SourcePolling> log) : IDisposable
 {
     public sealed record Report(int SourceId, string Title, string Outcome, bool Ok);
+
+    private readonly SemaphoreSlim _sqliteWrites = new(1, 1);
+
+    public void Dispose() => _sqliteWrites.Dispose();
 
     /// <summary>The sources due now (not paused, not backing off), or exactly <paramref name="ids"/> when given.</summary>
     public async Task<IReadOnlyList<Report>> RunAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
@@ -37,6 +41,12 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
             {
                 return await PollOneAsync(id, ct);
             }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // The database itself failed (busy, gone): this source's round is lost, not the others'.
+                log.LogWarning(e, "Syndication source {Id} could not be polled", id);
+                return new Report(id, "", "gagal: basis data tidak dapat ditulis; rinciannya ada di log server.", false);
+            }
             finally
             {
                 gate.Release();
@@ -51,8 +61,11 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var leaseMs = (long)TimeSpan.FromSeconds(options.Value.TimeoutSeconds * (options.Value.MaxWordPressPages + 2)).TotalMilliseconds;
-        var claimed = await db.SyndicationSources.Where(s => s.Id == id && s.LeaseUntilMs < nowMs)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseHolder, leases.Holder).SetProperty(s => s.LeaseUntilMs, nowMs + leaseMs), ct);
+        int claimed;
+        using (await WriteTurnAsync(db, ct))
+        {
+            claimed = await db.SyndicationSources.Where(s => s.Id == id && s.LeaseUntilMs < nowMs).ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseHolder, leases.Holder).SetProperty(s => s.LeaseUntilMs, nowMs + leaseMs), ct);
+        }
         if (claimed == 0)
         {
             return null;
@@ -83,12 +96,14 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         }
         db.ChangeTracker.Clear();
         // Poll state is bookkeeping: written straight, like the lease, so it enters neither the change feed nor the audit trail.
+        using var turn = await WriteTurnAsync(db, CancellationToken.None);
         await db.SyndicationSources.Where(s => s.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.LastFetchAt, source.LastFetchAt).SetProperty(s => s.LastSuccessAt, source.LastSuccessAt)
             .SetProperty(s => s.LastError, source.LastError).SetProperty(s => s.ConsecutiveFailures, source.ConsecutiveFailures)
             .SetProperty(s => s.BackoffUntil, source.BackoffUntil).SetProperty(s => s.NextPollAt, source.NextPollAt)
             .SetProperty(s => s.ItemsImported, source.ItemsImported).SetProperty(s => s.ETag, source.ETag)
             .SetProperty(s => s.LastModified, source.LastModified).SetProperty(s => s.ArchiveComplete, source.ArchiveComplete)
+            .SetProperty(s => s.ArchiveReadAt, source.ArchiveReadAt)
             .SetProperty(s => s.LeaseHolder, (string?)null).SetProperty(s => s.LeaseUntilMs, 0L), CancellationToken.None);
         return new Report(source.Id, source.Title, outcome, ok);
     }
@@ -98,10 +113,21 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
     {
         var fetcher = sp.GetRequiredService<SafeFetcher>();
         var importer = sp.GetRequiredService<Importer>();
+        var gone = sp.GetRequiredService<ImportGone>();
         source.LastFetchAt = time.GetUtcNow().UtcDateTime;
+        // The rule for gone items follows what the admin chose last, on items marked earlier too.
+        using (await WriteTurnAsync(sp, ct))
+        {
+            await gone.ApplyRuleAsync(source, ct);
+        }
         if (source.Kind == SourceKind.WordPress)
         {
-            return await WordPressAsync(fetcher, importer, source, ct);
+            var read = await WordPressAsync(sp, fetcher, importer, gone, source, ct);
+            using (await WriteTurnAsync(sp, ct))
+            {
+                await gone.ApplyRuleAsync(source, ct);
+            }
+            return read;
         }
         var fetched = await fetcher.GetAsync(new Uri(source.FeedUrl), ct, source.ETag, source.LastModified,
             "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5");
@@ -114,7 +140,11 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
             throw new PollFailure(fetched.Error!);
         }
         var feed = FeedParser.Parse(fetched.Body!, fetched.ContentType, fetched.FinalUri);
-        var counts = await importer.ImportAsync(source, feed.Entries, ct);
+        Importer.Counts counts;
+        using (await WriteTurnAsync(sp, ct))
+        {
+            counts = await importer.ImportAsync(source, feed.Entries, ct);
+        }
         source.ETag = fetched.ETag;
         source.LastModified = fetched.LastModified;
         source.ItemsImported += counts.Created;
@@ -123,13 +153,15 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
 
     /// <summary>
     /// The first time every page of the archive (newest first); afterwards the page of the most recently
-    /// modified posts, which carries both new posts and edits. Items gone after a complete read are marked.
+    /// modified posts, which carries both new posts and edits; the whole archive again every
+    /// <see cref="SyndicationOptions.ArchiveRecheckHours"/>, and items gone after a complete read are marked.
     /// </summary>
-    private async Task<Importer.Counts> WordPressAsync(SafeFetcher fetcher, Importer importer, Source source, CancellationToken ct)
+    private async Task<Importer.Counts> WordPressAsync(IServiceProvider sp, SafeFetcher fetcher, Importer importer, ImportGone gone, Source source, CancellationToken ct)
     {
         var total = new Importer.Counts(0, 0, 0);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var full = !source.ArchiveComplete;
+        var full = !source.ArchiveComplete || source.ArchiveReadAt is not { } readAt
+            || readAt.AddHours(options.Value.ArchiveRecheckHours) <= time.GetUtcNow().UtcDateTime;
         var pages = full ? options.Value.MaxWordPressPages : 1;
         var read = 0;
         for (var page = 1; page <= pages; page++)
@@ -141,7 +173,11 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
                 throw new PollFailure(fetched.Error!);
             }
             var feed = Discovery.TryParse(fetched) ?? throw new PollFailure("Jawaban API WordPress bukan daftar tulisan.");
-            var counts = await importer.ImportAsync(source, feed.Entries, ct);
+            Importer.Counts counts;
+            using (await WriteTurnAsync(sp, ct))
+            {
+                counts = await importer.ImportAsync(source, feed.Entries, ct);
+            }
             source.ItemsImported += counts.Created;
             total += counts;
             keys.UnionWith(feed.Entries.Select(Importer.KeyOf));
@@ -157,10 +193,35 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         }
         if (full && read >= pages)
         {
-            await importer.MarkGoneAsync(source, keys, ct);
+            using (await WriteTurnAsync(sp, ct))
+            {
+                await gone.MarkAsync(source, keys, ct);
+            }
             source.ArchiveComplete = true;
+            source.ArchiveReadAt = time.GetUtcNow().UtcDateTime;
         }
         return total;
+    }
+
+    /// <summary>
+    /// SQLite takes one writer at a time: imports of sources fetched in parallel would wait on its lock and
+    /// fail after the busy timeout, so on SQLite they take turns here (fetching stays parallel). Null elsewhere.
+    /// </summary>
+    private async Task<IDisposable?> WriteTurnAsync(IServiceProvider sp, CancellationToken ct) => await WriteTurnAsync(sp.GetRequiredService<SatuPintuDb>(), ct);
+
+    private async Task<IDisposable?> WriteTurnAsync(SatuPintuDb db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+        await _sqliteWrites.WaitAsync(ct);
+        return new Turn(_sqliteWrites);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
     }
 
     private void Succeeded(Source s)

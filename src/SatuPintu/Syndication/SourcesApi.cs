@@ -10,11 +10,14 @@ internal static class SourcesApi
 {
     public sealed record SourceInput(string? Url, string? Pick, int? IntervalMinutes);
 
+    /// <summary>PATCH: <c>goneItems</c> "keep" | "hide" | "remove"; <c>feedUrl</c> to switch to another feed of the site.</summary>
+    public sealed record SourceChange(string? GoneItems, string? FeedUrl);
+
     public sealed record CandidateDto(string Url, string Kind, string Title, int Items, string? Sample);
 
     public sealed record SourceDto(int Id, string Opd, string SiteUrl, string FeedUrl, string Kind, string Title, int IntervalMinutes, bool Paused,
         string? LastFetchAt, string? LastSuccessAt, string? LastError, int ConsecutiveFailures, string? BackoffUntil, string? NextPollAt, int ItemsImported,
-        string[] Alternatives);
+        string[] Alternatives, string GoneItems);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -52,6 +55,25 @@ internal static class SourcesApi
             await Find(db, slug, id, ct) is { } s && http.User.Can(OpdRight.Edit, s.OpdId)
                 ? Results.Ok(ToDto(s)) : Results.Problem(statusCode: 404, title: "Sumber tidak ditemukan"))
             .WithSummary("Kesehatan satu sumber: pengambilan terakhir, keberhasilan terakhir, galat, jumlah butir");
+        g.MapPatch("/{id:int}", async (string slug, int id, SourceChange input, SourceEditing editing, SatuPintuDb db, HttpContext http, CancellationToken ct) =>
+        {
+            if (await Find(db, slug, id, ct) is null)
+            {
+                return Results.Problem(statusCode: 404, title: "Sumber tidak ditemukan");
+            }
+            var gone = ParseGone(input.GoneItems);
+            if (input.GoneItems is not null && gone is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Perubahan sumber ditolak",
+                    detail: "goneItems harus \"keep\" (tetap, ditandai), \"hide\" (disembunyikan) atau \"remove\" (ke Tempat sampah).");
+            }
+            var outcome = await editing.ChangeAsync(http.User, id, gone, input.FeedUrl, ct);
+            if (outcome.Status == OutcomeStatus.Invalid)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Perubahan sumber ditolak", detail: outcome.Message);
+            }
+            return ApiProblems.Answer(outcome, s => Results.Ok(ToDto(s)));
+        }).WithSummary("Ubah sumber: aturan butir yang hilang dari sumber (goneItems) atau pindah ke umpan lain situs itu (feedUrl)");
         g.MapPost("/{id:int}/pause", (string slug, int id, SourceEditing editing, SatuPintuDb db, HttpContext http, CancellationToken ct) =>
             SetPausedAsync(slug, id, true, editing, db, http, ct)).WithSummary("Jeda sumber");
         g.MapPost("/{id:int}/resume", (string slug, int id, SourceEditing editing, SatuPintuDb db, HttpContext http, CancellationToken ct) =>
@@ -73,7 +95,11 @@ internal static class SourcesApi
 
     private static SourceDto ToDto(Source s) => new(s.Id, s.Opd?.Slug ?? "", s.SiteUrl, s.FeedUrl, Kind(s.Kind), s.Title, s.IntervalMinutes, s.Paused,
         s.LastFetchAt?.ToString("O"), s.LastSuccessAt?.ToString("O"), s.LastError, s.ConsecutiveFailures, s.BackoffUntil?.ToString("O"), s.NextPollAt?.ToString("O"),
-        s.ItemsImported, s.Alternatives?.Split('\n') ?? []);
+        s.ItemsImported, s.Alternatives?.Split('\n') ?? [], Gone(s.GoneItems));
+
+    public static string Gone(GoneItems g) => g switch { GoneItems.Hide => "hide", GoneItems.Remove => "remove", _ => "keep" };
+
+    private static GoneItems? ParseGone(string? s) => s switch { "keep" => GoneItems.Keep, "hide" => GoneItems.Hide, "remove" => GoneItems.Remove, _ => null };
 }
 
 /// <summary>Names of source kinds for people.</summary>

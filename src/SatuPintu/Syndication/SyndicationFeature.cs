@@ -21,6 +21,7 @@ public static class SyndicationFeature
         services.AddScoped<Discovery>();
         services.AddScoped<ImportImages>();
         services.AddScoped<Importer>();
+        services.AddScoped<ImportGone>();
         services.AddScoped<SourceEditing>();
         services.AddSingleton<SourcePolling>();
         services.AddHostedService<SyndicationPoller>();

@@ -44,6 +44,10 @@ public sealed class SyndicationOptions : IValidatableObject
     [Range(1, 10000)]
     public int MaxWordPressPages { get; set; } = 200;
 
+    /// <summary>WordPress: hours between complete reads of an archive, which find the posts deleted at the source.</summary>
+    [Range(1, 8760)]
+    public int ArchiveRecheckHours { get; set; } = 24;
+
     /// <summary>Images fetched per imported item; more are dropped with a note.</summary>
     [Range(0, 100)]
     public int MaxImagesPerItem { get; set; } = 20;

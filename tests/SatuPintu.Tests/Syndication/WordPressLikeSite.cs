@@ -21,6 +21,11 @@ public sealed class WordPressLikeSite
     public List<Post> Posts { get; } = [];
     public LoopbackSite Site { get; }
     public bool Down { get; set; }
+    /// <summary>/feed/ without guids, as some plugins write it: items are keyed by their link there, by id in the REST API.</summary>
+    public bool RssWithoutGuid { get; set; }
+    private int _imageBodies;
+    /// <summary>Images sent whole (a 304 is not counted).</summary>
+    public int ImageBodies => Volatile.Read(ref _imageBodies);
 
     private WordPressLikeSite(LoopbackSite site) => Site = site;
 
@@ -39,6 +44,15 @@ public sealed class WordPressLikeSite
         var png = Png();
         wp.Site.Routes["/img.png"] = async http =>
         {
+            // Like a real server: an ETag per picture (the query names it), 304 when it is asked for again.
+            var etag = $"\"img-{http.Request.Query["v"]}\"";
+            http.Response.Headers.ETag = etag;
+            if (http.Request.Headers.IfNoneMatch == etag)
+            {
+                http.Response.StatusCode = 304;
+                return;
+            }
+            Interlocked.Increment(ref wp._imageBodies);
             http.Response.ContentType = "image/png";
             await http.Response.Body.WriteAsync(png);
         };
@@ -90,7 +104,7 @@ public sealed class WordPressLikeSite
         }
         http.Response.ContentType = "application/rss+xml; charset=UTF-8";
         var items = string.Concat(Posts.Select(x => $"<item><title>{System.Security.SecurityElement.Escape(x.Title)}</title><link>{Site.Origin}/berita-{x.Id}/</link>" +
-            $"<guid isPermaLink=\"false\">{Site.Origin}/?p={x.Id}</guid><pubDate>{x.Date.ToString("R", CultureInfo.InvariantCulture)}</pubDate>" +
+            (RssWithoutGuid ? "" : $"<guid isPermaLink=\"false\">{Site.Origin}/?p={x.Id}</guid>") + $"<pubDate>{x.Date.ToString("R", CultureInfo.InvariantCulture)}</pubDate>" +
             $"<description><![CDATA[{x.Html}]]></description></item>"));
         await http.Response.WriteAsync($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Dinas Uji Sindikasi</title><link>{Site.Origin}/</link>{items}</channel></rss>");
     }

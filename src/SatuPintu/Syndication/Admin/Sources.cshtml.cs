@@ -8,7 +8,7 @@ using SatuPintu.Shared;
 
 namespace SatuPintu.Syndication.Admin;
 
-/// <summary>/admin/sindikasi: add a source (search, see what was found, pick), each source's health, pause/resume, an item hidden.</summary>
+/// <summary>/admin/sindikasi: add a source (search, see what was found, pick), each source's health, pause/resume, the gone rule, a switch of feed, an item hidden or shown.</summary>
 public sealed class SourcesModel(SatuPintuDb db, SourceEditing editing, Discovery discovery) : PageModel
 {
     [BindProperty] public string? Opd { get; set; }
@@ -73,6 +73,29 @@ public sealed class SourcesModel(SatuPintuDb db, SourceEditing editing, Discover
     public async Task<IActionResult> OnPostPauseAsync(int id, bool paused, CancellationToken ct)
     {
         var outcome = await editing.SetPausedAsync(User, id, paused, ct);
+        return outcome.IsOk ? RedirectToPage(new { sumber = id }) : NotFound();
+    }
+
+    /// <summary>The gone-items rule and a switch to another feed of the site, for the selected source.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(int id, GoneItems gone, string? feed, CancellationToken ct)
+    {
+        var outcome = await editing.ChangeAsync(User, id, gone, feed, ct);
+        if (outcome.IsOk)
+        {
+            return RedirectToPage(new { sumber = id });
+        }
+        if (outcome.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+        ModelState.AddModelError("Feed", outcome.Message ?? "Umpan tidak dapat dipakai.");
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostShowAsync(int id, int article, CancellationToken ct)
+    {
+        var outcome = await editing.ShowItemAsync(User, article, ct);
         return outcome.IsOk ? RedirectToPage(new { sumber = id }) : NotFound();
     }
 

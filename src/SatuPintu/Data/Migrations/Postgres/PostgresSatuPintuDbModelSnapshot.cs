@@ -2296,34 +2296,6 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.ToTable("NetworkUplinks", (string)null);
                 });
 
-            modelBuilder.Entity("SatuPintu.Search.Acronyms.SearchAcronym", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Abbreviation")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Phrases")
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Abbreviation")
-                        .IsUnique();
-
-                    b.ToTable("SearchAcronyms", (string)null);
-                });
-
             modelBuilder.Entity("SatuPintu.Syndication.Source", b =>
                 {
                     b.Property<int>("Id")

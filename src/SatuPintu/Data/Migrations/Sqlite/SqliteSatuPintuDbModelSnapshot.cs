@@ -2211,32 +2211,6 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.ToTable("NetworkUplinks", (string)null);
                 });
 
-            modelBuilder.Entity("SatuPintu.Search.Acronyms.SearchAcronym", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Abbreviation")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phrases")
-                        .HasMaxLength(600)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Abbreviation")
-                        .IsUnique();
-
-                    b.ToTable("SearchAcronyms", (string)null);
-                });
-
             modelBuilder.Entity("SatuPintu.Syndication.Source", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,87 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace SatuPintu.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SyndicationGoneSwitchImages : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ArchiveReadAt",
+                table: "SyndicationSources",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "GoneItems",
+                table: "SyndicationSources",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "SyndicationImages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SourceId = table.Column<int>(type: "integer", nullable: false),
+                    UrlHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Url = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    MediaFileId = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ETag = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    LastModified = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SyndicationImages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SyndicationImages_MediaFiles_MediaFileId",
+                        column: x => x.MediaFileId,
+                        principalTable: "MediaFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SyndicationImages_SyndicationSources_SourceId",
+                        column: x => x.SourceId,
+                        principalTable: "SyndicationSources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyndicationImages_MediaFileId",
+                table: "SyndicationImages",
+                column: "MediaFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SyndicationImages_SourceId_UrlHash",
+                table: "SyndicationImages",
+                columns: new[] { "SourceId", "UrlHash" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "SyndicationImages");
+
+            migrationBuilder.DropColumn(
+                name: "ArchiveReadAt",
+                table: "SyndicationSources");
+
+            migrationBuilder.DropColumn(
+                name: "GoneItems",
+                table: "SyndicationSources");
+        }
+    }
+}
