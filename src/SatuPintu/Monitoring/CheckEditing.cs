@@ -14,7 +14,7 @@ public sealed record CheckInput(string? Name, string? Kind, string? Target, int?
     int? TlsWarningDays = null, string? RecordType = null, string? DnsServer = null, bool? Canary = null, bool? Paused = null, bool? Public = null);
 
 /// <summary>Adds, changes, pauses and resumes checks: every field checked first, Indonesian messages, nothing written on a refusal.</summary>
-public sealed class CheckEditing(SatuPintuDb db, TimeProvider time, IOptions<MonitoringOptions> options, CheckRunner runner)
+public sealed class CheckEditing(SatuPintuDb db, TimeProvider time, IOptions<MonitoringOptions> options, CheckRunner runner, StatusCache status)
 {
     private static readonly string[] RecordTypes = ["A", "AAAA", "MX", "TXT", "NS", "CNAME", "SOA", "PTR", "SRV", "CAA"];
 
@@ -127,12 +127,13 @@ public sealed class CheckEditing(SatuPintuDb db, TimeProvider time, IOptions<Mon
         }
         await db.SaveChangesAsync(ct);
         runner.Wake();
+        await status.ChangedAsync(input.Opd is { } slug ? [slug.Trim()] : [], ct);
         return Outcome<Check>.Ok(check);
     }
 
     public async Task<Outcome<Check>> SetPausedAsync(long id, bool paused, CancellationToken ct)
     {
-        var check = await db.MonitorChecks.Include(c => c.Status).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var check = await db.MonitorChecks.Include(c => c.Status).Include(c => c.Opd).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (check is null)
         {
             return Outcome<Check>.NotFound("Pemeriksaan tidak ditemukan.");
@@ -153,6 +154,7 @@ public sealed class CheckEditing(SatuPintuDb db, TimeProvider time, IOptions<Mon
             }
             await db.SaveChangesAsync(ct);
             runner.Wake();
+            await status.ChangedAsync(check.Opd is { } opd ? [opd.Slug] : [], ct);
         }
         return Outcome<Check>.Ok(check);
     }
