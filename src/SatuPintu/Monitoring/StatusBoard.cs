@@ -45,14 +45,14 @@ public sealed class StatusBoard(SatuPintuDb db, TimeProvider time, StatusCache c
             [.. windows.Select(w => new PublicMaintenance(w.Title, w.StartsAt, w.EndsAt, w.WeekDays != 0))]);
     }
 
-    /// <summary>One OPD's page (or the regency's, <see cref="StatusCache.RegencySlug"/>); null when the public has nothing to see there.</summary>
+    /// <summary>One OPD's page (or the regency's, <see cref="StatusCache.RegencySlug"/>); null for an unknown OPD, or the regency without public checks.</summary>
     public async Task<OpdStatusDetail?> DetailAsync(string slug, PageRequest page, bool admin, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var row = (await cache.GetAsync(db, now, ct)).Find(slug);
         var opd = slug == StatusCache.RegencySlug ? null : await db.Opds.AsNoTracking().Where(o => o.Slug == slug).Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync(ct);
-        if (row is null && !(admin && (opd is not null || slug == StatusCache.RegencySlug)))
+        if (row is null && opd is null && !(admin && slug == StatusCache.RegencySlug))
         {
             return null;
         }
@@ -70,8 +70,8 @@ public sealed class StatusBoard(SatuPintuDb db, TimeProvider time, StatusCache c
         }
         else
         {
-            total = row!.Checks.Count;
-            var checks = row.Checks.Skip(page.Skip).Take(page.Size).ToList();
+            total = row?.Checks.Count ?? 0;
+            var checks = row?.Checks.Skip(page.Skip).Take(page.Size).ToList() ?? [];
             var days = await CheckDaysAsync([.. checks.Select(c => c.Id)], today, ct);
             items = [.. checks.Select(c => ToPublic(c.Id, c.Name, c.Kind, c.State, c.Since, today, days))];
         }
