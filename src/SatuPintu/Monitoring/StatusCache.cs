@@ -64,8 +64,8 @@ public sealed class StatusCache(IOutputCacheStore outputCache) : IDisposable
     public async Task<StatusRows> GetAsync(SatuPintuDb db, DateTime now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now);
-        var shown = await db.MonitorChecks.Where(c => c.Public && !c.Paused).GroupBy(_ => 1)
-            .Select(g => new { N = g.Count(), Updated = g.Max(c => c.UpdatedAt), Ids = g.Sum(c => c.Id) }).FirstOrDefaultAsync(ct);
+        var shown = (await db.MonitorChecks.Where(c => c.Public && !c.Paused).GroupBy(_ => 1)
+            .Select(g => new { N = g.Count(), Updated = g.Max(c => c.UpdatedAt), Ids = g.Sum(c => c.Id) }).ToListAsync(ct)).FirstOrDefault();
         var since = await db.MonitorCheckStatus.MaxAsync(s => s.Since, ct);
         var rolled = await db.SeedStates.Where(s => s.Key == Rollups.Position).Select(s => (long?)s.Value).FirstOrDefaultAsync(ct);
         var historyKey = $"{today:yyyyMMdd}|{rolled}|{shown?.N}|{shown?.Ids}|{shown?.Updated.Ticks}";
