@@ -82,7 +82,7 @@ public abstract class StatusSummaryTests(MonitoringApp app) : WithPersonas(app)
         Assert.Contains("hari di bawah 95%", page, StringComparison.Ordinal);
 
         var admin = await Personas.SignInAsync(app, People.Admin.Email);
-        var adminPage = await admin.GetOkAsync($"/status/{slug}?per=100");
+        var adminPage = await admin.GetOkAsync($"/status/{slug}?per=100&semua=1");
         Assert.Contains(checks[3].Name, adminPage, StringComparison.Ordinal);
         Assert.Contains("127.0.0.64:65001", adminPage, StringComparison.Ordinal);
         Assert.Contains("tidak tampil untuk publik", adminPage, StringComparison.Ordinal);
