@@ -55,8 +55,15 @@ def create(base, token, icmp, tcp, http_n, icmp_base, tcp_base, http_base, liste
         jobs.append({"name": f"Bench tcp {i:05d}", "kind": "tcp", "target": f"{loopback(f'127.{tcp_base}.0.{1 + i % listeners}')}:{port}"})
     for i in range(http_n):
         jobs.append({"name": f"Bench http {i:05d}", "kind": "http", "target": f"http://{loopback(f'127.{http_base}.0.{1 + i % listeners}')}:{port}/cek/{i}"})
-    for j in jobs:
+    # Spread over the demo's OPDs (one in ten left to the regency), as a regency's checks would be:
+    # /status then has a row per OPD, each OPD page a few hundred checks.
+    req = urllib.request.Request(f"{base}/api/v1/opds", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        slugs = [o["slug"] for o in json.load(r)]
+    for n, j in enumerate(jobs):
         j.update(intervalSeconds=interval, paused=True)
+        if slugs and n % 10:
+            j["opd"] = slugs[n % len(slugs)]
     failures = []
     lock = threading.Lock()
 

@@ -12,7 +12,8 @@
 #  4. database size: the real day file's bytes per sample, a simulated raw day (SIM_HOURS hours of
 #     10,000 checks written in the store's schema) times the raw window (7 days: one file per day,
 #     the oldest dropped whole), plus the main database after a year of day rollups;
-#  5. /status and /api/v1/status with wrk (monitoring off, output cache off) over those rollups;
+#  5. /status, /api/v1/status and the busiest OPD's page (50 checks with their 90 days) with wrk
+#     (monitoring off, output cache off) over those rollups;
 #  6. fping -C 3 over the ICMP targets, and blackbox probes of each module: their CPU per probe.
 # Settings: ICMP (3334), TCP (3333), HTTP (3333), INTERVAL (30), WARM (60), WINDOW (120), RUNS (3),
 # KIND_WINDOW (60), SIM_HOURS (24), BB_PROBES (2000), DURATION (15s), SKIP_PUBLISH=1, REUSE_DATA=1 (the
@@ -137,7 +138,8 @@ row "database" "real day file: $real_rows samples, $real_bytes B ($(awk -v b="$r
 bench_start_app SatuPintu__Monitoring__Enabled=false SatuPintu__OutputCache__Enabled=false
 echo >>"$OUT/table.md"
 row "page" "bytes" "req/s" "p50 ms" "p99 ms" "" ""
-for u in /status /api/v1/status; do
+slug=$(sql "SELECT o.Slug FROM Opds o JOIN MonitorChecks c ON c.OpdId = o.Id GROUP BY o.Id ORDER BY COUNT(*) DESC LIMIT 1")
+for u in /status /api/v1/status "/status/$slug" "/api/v1/status/$slug"; do
   bytes=$(curl -s -o /dev/null -w '%{size_download}' --max-time 120 "$BENCH_BASE$u")
   wrk -t2 -c4 -d5s --timeout 30s "$BENCH_BASE$u" >/dev/null
   out=$(wrk -t2 -c8 -d"$DURATION" --latency --timeout 30s "$BENCH_BASE$u"); echo "$out" >"$OUT/wrk-${u//\//_}.txt"

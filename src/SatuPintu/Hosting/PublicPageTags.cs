@@ -59,6 +59,11 @@ public sealed class PublicPageTags : IOutputCachePolicy
             case "layanan" or "profil":
                 // Services, OPDs and settings only: every service or OPD change evicts All.
                 break;
+            case "status":
+            case "api" when segments.Length >= 3 && segments[1] == "v1" && segments[2] == "status":
+                // Live states: evicted when a state changes (Monitoring.StatusCache), not by content changes.
+                yield return Kind(Monitoring.StatusCache.Kind);
+                break;
             case "opd" when segments.Length == 1:
                 // The directory shows only OPDs: evicted through All.
                 break;

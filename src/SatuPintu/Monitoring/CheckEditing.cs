@@ -14,7 +14,7 @@ public sealed record CheckInput(string? Name, string? Kind, string? Target, int?
     int? TlsWarningDays = null, string? RecordType = null, string? DnsServer = null, bool? Canary = null, bool? Paused = null, bool? Public = null);
 
 /// <summary>Adds, changes, pauses and resumes checks: every field checked first, Indonesian messages, nothing written on a refusal.</summary>
-public sealed class CheckEditing(SatuPintuDb db, TimeProvider time, IOptions<MonitoringOptions> options, CheckRunner runner)
+public sealed class CheckEditing(SatuPintuDb db, TimeProvider time, IOptions<MonitoringOptions> options, CheckRunner runner, StatusCache status)
 {
     private static readonly string[] RecordTypes = ["A", "AAAA", "MX", "TXT", "NS", "CNAME", "SOA", "PTR", "SRV", "CAA"];
 
@@ -125,14 +125,18 @@ public sealed class CheckEditing(SatuPintuDb db, TimeProvider time, IOptions<Mon
             check.PhaseMs = Schedule.NewPhase(interval);
             check.NextDueMs = Schedule.NextAfter(check.PhaseMs, interval, now.ToUnixTimeMilliseconds());
         }
-        await db.SaveChangesAsync(ct);
-        runner.Wake();
+        await SaveWithRetryAsync(ct);
+        if (!check.Paused)
+        {
+            runner.Wake();
+        }
+        await status.ChangedAsync(input.Opd is { } slug ? [slug.Trim()] : [], ct);
         return Outcome<Check>.Ok(check);
     }
 
     public async Task<Outcome<Check>> SetPausedAsync(long id, bool paused, CancellationToken ct)
     {
-        var check = await db.MonitorChecks.Include(c => c.Status).FirstOrDefaultAsync(c => c.Id == id, ct);
+        var check = await db.MonitorChecks.Include(c => c.Status).Include(c => c.Opd).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (check is null)
         {
             return Outcome<Check>.NotFound("Pemeriksaan tidak ditemukan.");
@@ -151,11 +155,38 @@ public sealed class CheckEditing(SatuPintuDb db, TimeProvider time, IOptions<Mon
                 check.Status.ConsecutiveFailures = 0;
                 check.Status.ConsecutiveSuccesses = 0;
             }
-            await db.SaveChangesAsync(ct);
+            await SaveWithRetryAsync(ct);
             runner.Wake();
+            await status.ChangedAsync(check.Opd is { } opd ? [opd.Slug] : [], ct);
         }
         return Outcome<Check>.Ok(check);
     }
+
+    /// <summary>
+    /// SQLite has one writer: on a loaded machine a claim or a batch of results can hold the lock past
+    /// the busy timeout, and the person's change answered 500 (8 of 10,000 creates in the benchmark).
+    /// The change is still whole in the change tracker, so it is saved again; nothing half-written exists.
+    /// </summary>
+    private async Task SaveWithRetryAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (Exception e) when (attempt < SaveAttempts && IsBusy(e))
+            {
+                // The busy timeout already waited; no further pause (and none on a test's fake clock).
+            }
+        }
+    }
+
+    private const int SaveAttempts = 4;
+
+    internal static bool IsBusy(Exception e) =>
+        (e as Microsoft.Data.Sqlite.SqliteException ?? e.InnerException as Microsoft.Data.Sqlite.SqliteException) is { SqliteErrorCode: 5 or 6 };
 
     private async Task<bool> CreatesLoopAsync(long self, long parent, CancellationToken ct)
     {

@@ -29,8 +29,23 @@ internal static class MonitoringApi
             ApiProblems.Answer(await editing.SetPausedAsync(id, true, ct), c => Results.Ok(new { id = c.Id, state = "paused" }))).WithSummary("Jeda pemeriksaan (admin)");
         g.MapPost("/checks/{id:long}/resume", async (long id, CheckEditing editing, CancellationToken ct) =>
             ApiProblems.Answer(await editing.SetPausedAsync(id, false, ct), c => Results.Ok(new { id = c.Id, state = "unknown" }))).WithSummary("Lanjutkan pemeriksaan (admin)");
-        api.MapGet("/status", async (StatusBoard board, CancellationToken ct) => Results.Ok(await board.JsonAsync(ct)))
-            .AllowAnonymous().WithTags("Pemantauan").WithSummary("Status layanan dan jaringan untuk publik (tanpa alamat internal)");
+        api.MapGet("/status", async (StatusBoard board, CancellationToken ct) => Results.Ok(StatusJson.Summary(await board.SummaryAsync(ct))))
+            .AllowAnonymous().CacheOutput(HostingFeature.PublicPolicy).WithTags("Pemantauan")
+            .WithSummary("Status layanan dan jaringan untuk publik, satu baris per OPD (tanpa alamat internal)");
+        api.MapGet("/status/{slug}", async (string slug, HttpRequest request, StatusBoard board, CancellationToken ct) =>
+        {
+            if (PageRequest.Parse(request.Query, StatusBoard.ChecksPerPage, out var error) is not { } page)
+            {
+                return Results.Problem(statusCode: 400, title: error);
+            }
+            return await board.DetailAsync(slug, page, admin: false, ct) switch
+            {
+                null => Results.Problem(statusCode: 404, title: "OPD tidak ditemukan atau tidak punya pemeriksaan publik."),
+                { Checks.IsOutOfRange: true } d => Results.Problem(statusCode: 404, title: $"Halaman {page.Number} tidak ada: daftar ini punya {d.Checks.TotalPages} halaman."),
+                { } d => Results.Ok(StatusJson.Detail(d)),
+            };
+        }).AllowAnonymous().CacheOutput(HostingFeature.PublicPolicy).WithTags("Pemantauan")
+            .WithSummary("Pemeriksaan satu OPD dengan 90 hari ketersediaan, per halaman (tanpa alamat internal)");
     }
 
     private static IQueryable<Check> Query(SatuPintuDb db) => db.MonitorChecks.AsNoTracking().Include(c => c.Status).Include(c => c.Opd);

@@ -55,6 +55,7 @@ public static class MonitoringFeature
         services.AddScoped<IncidentBook>();
         services.AddScoped<IIncidentBook>(sp => sp.GetRequiredService<IncidentBook>());
         services.AddScoped<StatusBoard>();
+        services.AddSingleton<StatusCache>();
         builder.AddDefaultChecks();
         MonitoringApi.AddPolicy(services);
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Monitoring/Admin", MonitoringApi.AdminPolicy));

@@ -21,9 +21,17 @@ public sealed class MonitoringOptions
     [Range(1, 10000)]
     public int ConcurrencyPerKind { get; set; } = 256;
 
+    /// <summary>ICMP rounds waiting for echoes at once on this node (they share one socket, so a waiting round costs memory only).</summary>
+    [Range(1, 100000)]
+    public int IcmpConcurrency { get; set; } = 4096;
+
     /// <summary>Checks claimed per scheduler pass.</summary>
     [Range(1, 100000)]
     public int ClaimBatch { get; set; } = 2000;
+
+    /// <summary>How far ahead the scheduler claims rounds (started at their due time from memory); a node that dies loses at most this much of its rounds.</summary>
+    [Range(0, 10000)]
+    public int ClaimAheadMilliseconds { get; set; } = 1000;
 
     [Range(100, 60000)]
     public int ProbeTimeoutMilliseconds { get; set; } = 3000;

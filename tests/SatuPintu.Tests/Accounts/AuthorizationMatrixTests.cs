@@ -346,6 +346,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/pemantauan/situs/{handler?}", "POST", "RemoveKeyword", Rule.AdminOnly, false, default, async (c, _, _) => { (await M.Keyword(c, "AddKeyword")).Dispose(); return await M.Keyword(c, "RemoveKeyword"); }),
         // Monitoring: everything for Diskominfo admins; the status for anyone (checks only on loopback targets, created paused).
         new("api/v1/status", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/status")),
+        new("api/v1/status/{slug}", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, $"/api/v1/status/{Personas.OpdA}")),
         new("api/v1/monitoring/checks", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, "/api/v1/monitoring/checks")),
         new("api/v1/monitoring/checks", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, "/api/v1/monitoring/checks", M.NewCheck())),
         new("api/v1/monitoring/checks/{id:long}", "GET", null, Rule.AdminOnly, false, default, (c, _, _) => Get(c, $"/api/v1/monitoring/checks/{M.CheckId}")),

@@ -17,7 +17,7 @@ public sealed record ProbeOutcome(long CheckId, DateTime At, ProbeResult Result)
 /// the alerts to <see cref="IAlertSink"/>. Nothing here is content: no audit rows, no change feed.
 /// </summary>
 public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore samples, IAlertSink alerts, TimeProvider time,
-    IOptions<MonitoringOptions> options, IOptions<SatuPintuOptions> site, MonitorMetrics metrics, ILogger<ResultWriter> log) : BackgroundService
+    IOptions<MonitoringOptions> options, IOptions<SatuPintuOptions> site, MonitorMetrics metrics, StatusCache status, ILogger<ResultWriter> log) : BackgroundService
 {
     private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(100_000) { SingleReader = true });
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone);
@@ -84,6 +84,7 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
         var book = new IncidentTimeline(db, now);
         var raw = new List<Sample>(batch.Count);
         var toAlert = new List<(Check Check, CheckState State)>();
+        var changed = new List<Check>();
         var opt = options.Value;
         foreach (var outcome in batch.OrderBy(b => Depth(checks, b.CheckId)))
         {
@@ -102,6 +103,7 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
             if (verdict.Changed)
             {
                 await book.OnTransitionAsync(check, verdict, checks, ct);
+                changed.Add(check);
             }
             if (verdict.Alert is { } a)
             {
@@ -110,6 +112,10 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
         }
         await db.SaveChangesAsync(ct);
         await samples.AppendAsync(raw, ct);
+        if (changed.Count > 0)
+        {
+            await status.ChangedAsync(changed.Select(c => c.Opd?.Slug).OfType<string>(), ct);
+        }
         foreach (var (check, state) in toAlert)
         {
             var opds = check.Opd is { } o ? new[] { o.Slug } : [];
