@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace SatuPintu.Network.Import;
 
 /// <summary>
