@@ -23,7 +23,7 @@ public sealed class ImportContext
     public List<BudgetLine> Budget { get; } = [];
     public Dictionary<int, Subnet> SubnetsById { get; } = [];
     public Dictionary<(int SiteId, string Cidr), Subnet> SubnetsBySite { get; } = [];
-    public Dictionary<string, (int OpdId, Dictionary<string, int> Units)> Opds { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, (int OpdId, Dictionary<string, int> Units, bool Archived)> Opds { get; } = new(StringComparer.OrdinalIgnoreCase);
     public SubnetIndex Subnets { get; } = new();
     /// <summary>The stored records an earlier row of the file already named: a second row naming one is an error.</summary>
     public HashSet<object> Claimed { get; } = new(ReferenceEqualityComparer.Instance);
@@ -60,9 +60,9 @@ public sealed class ImportContext
         context.Uplinks.AddRange(await db.NetworkUplinks.OrderBy(u => u.Id).ToListAsync(ct));
         context.Budget.AddRange(await db.NetworkBudgetLines.OrderBy(b => b.Id).ToListAsync(ct));
         var units = (await db.OpdUnits.AsNoTracking().Select(u => new { u.OpdId, u.Slug, u.Id }).ToListAsync(ct)).ToLookup(u => u.OpdId);
-        foreach (var o in await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).Select(o => new { o.Id, o.Slug }).ToListAsync(ct))
+        foreach (var o in await db.Opds.AsNoTracking().Select(o => new { o.Id, o.Slug, Archived = o.ArchivedAt != null }).ToListAsync(ct))
         {
-            context.Opds[o.Slug] = (o.Id, units[o.Id].ToDictionary(u => u.Slug, u => u.Id, StringComparer.OrdinalIgnoreCase));
+            context.Opds[o.Slug] = (o.Id, units[o.Id].ToDictionary(u => u.Slug, u => u.Id, StringComparer.OrdinalIgnoreCase), o.Archived);
         }
         foreach (var subnet in await db.NetworkSubnets.ToListAsync(ct))
         {

@@ -37,7 +37,7 @@ internal sealed partial class ImportRules
         }
         var parent = r.Text("parent", 200) is { } parentName ? ParentOf(r, site, parentName) : null;
         var phase = PhaseOf(r);
-        var housed = Housed(r);
+        var housed = Housed(r, site);
         var (address, latitude, longitude) = (r.Text("address", 300), r.Coordinate("latitude", 90), r.Coordinate("longitude", 180));
         var (approximate, notes) = (r.Bool("approximate"), r.Text("notes", 2000));
         if (r.Bad)
@@ -130,7 +130,7 @@ internal sealed partial class ImportRules
         site.PhaseId = phase is { Id: > 0 } ? phase.Id : null;
     }
 
-    private HashSet<(int OpdId, int? UnitId)> Housed(CellReader r)
+    private HashSet<(int OpdId, int? UnitId)> Housed(CellReader r, Site site)
     {
         var housed = new HashSet<(int, int?)>();
         foreach (var entry in (r.Text("opds", 2000) ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -143,6 +143,11 @@ internal sealed partial class ImportRules
             else if (parts.Length == 2 && !opd.Units.ContainsKey(parts[1]))
             {
                 r.Fail("opds", $"Unit \"{parts[1]}\" tidak ada di OPD {parts[0]}.");
+            }
+            else if (opd.Archived && !site.Opds.Any(o => o.OpdId == opd.OpdId))
+            {
+                // An archived OPD may stay where it was housed (an export names it), but moves in nowhere new.
+                r.Fail("opds", $"OPD \"{parts[0]}\" sudah diarsipkan; tidak dapat ditempatkan di lokasi lain.");
             }
             else
             {
@@ -189,6 +194,10 @@ internal sealed partial class ImportRules
             return;
         }
         Diff.Changed("state");
+        if (site.StateReason != given)
+        {
+            Diff.Changed("reason");
+        }
         site.History.Add(new SiteStateChange { SiteId = site.Id, From = site.State, To = state, Reason = given ?? ImportReason, ChangedBy = actor, ChangedAt = now });
         if (state == ConnectionState.Postponed)
         {
