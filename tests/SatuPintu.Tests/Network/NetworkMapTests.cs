@@ -26,7 +26,7 @@ public sealed partial class NetworkMapTests
         Assert.True(svg.Length < 40_000, $"map is {svg.Length} characters");
         Assert.DoesNotContain("<uji>", svg, StringComparison.Ordinal);
         // One mark per placed site: circles for connected and installed, triangles for postponed, squares for the rest.
-        var marks = MarkRegex().Matches(svg).Count;
+        var marks = MarkRegex().Count(svg);
         Assert.Equal(sites.Count + InsetCount(svg), marks);
         Assert.Equal(0, Regex.Count(svg, "<title>Lokasi"));
         Assert.Contains("tabel lokasi", svg, StringComparison.Ordinal);
