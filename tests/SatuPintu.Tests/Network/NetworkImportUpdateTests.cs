@@ -112,7 +112,7 @@ public abstract class NetworkImportUpdateTests(SatuPintuApp app)
         var sheets = await ExportAsync();
         // Going back needs a reason of its own; the reason the export carries is the old state's.
         Edit(sheets, "sites", c => Equals(c("id"), connected), ("state", "planned"));
-        Edit(sheets, "subnets", c => Equals(c("id"), two[1].Id), ("cidr", two[0].Cidr));
+        Edit(sheets, "subnets", c => Equals(c("id"), two[1].Id), ("cidr", two[0].Cidr), ("gateway", null));
         var result = await ImportAsync(app, Xlsx([.. sheets]));
         Assert.False(result.Committed);
         Assert.Contains("wajib disertai alasan", Assert.Single(result.Errors, e => e.Sheet == "sites").Message, StringComparison.Ordinal);
