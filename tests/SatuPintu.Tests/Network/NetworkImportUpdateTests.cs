@@ -60,7 +60,8 @@ public abstract class NetworkImportUpdateTests(SatuPintuApp app)
     public async Task Edited_cells_update_exactly_those_records_with_lifecycle_history()
     {
         var installed = await app.WithDbAsync(db => db.NetworkSites.Include(s => s.Link).Where(s => s.State == ConnectionState.Installed && s.Link != null).OrderBy(s => s.Id).FirstAsync());
-        var subnets = await app.WithDbAsync(db => db.NetworkSubnets.AsNoTracking().Where(n => n.Family == 4 && n.Cidr.EndsWith(".0/24")).OrderBy(n => n.Id).Take(2).ToListAsync());
+        var subnets = (await app.WithDbAsync(db => db.NetworkSubnets.AsNoTracking().Where(n => n.Family == 4).OrderBy(n => n.Id).ToListAsync()))
+            .Where(n => n.Cidr.EndsWith(".0/24", StringComparison.Ordinal)).Take(2).ToList();
         var budget = await app.WithDbAsync(db => db.NetworkBudgetLines.AsNoTracking().OrderBy(b => b.Id).FirstAsync());
         var sheets = await ExportAsync();
         Edit(sheets, "sites", c => Equals(c("id"), installed.Id), ("state", "connected"), ("reason", "Diresmikan Bupati"), ("notes", "Tersambung lewat impor"));
