@@ -104,7 +104,7 @@ public sealed class NetworkCliTests : IDisposable
 
         (exit, output, _) = await RunAsync("network", "export", "--format", "csv", "--kind", "subnets");
         Assert.Equal(0, exit);
-        Assert.StartsWith("site,cidr,vlan,gateway,description\r\n", output, StringComparison.Ordinal);
+        Assert.StartsWith("site,cidr,vlan,gateway,description,id\r\n", output, StringComparison.Ordinal);
 
         (exit, _, var err) = await RunAsync("network", "export", "--format", "pdf");
         Assert.Equal(2, exit);
