@@ -22,6 +22,12 @@ public sealed class JaringanModel(NetworkSnapshotCache snapshots, IOptions<Netwo
         Sites = View.Sites.Query(Request.Query, options.Value.PublicSitesPerPage);
     }
 
+    /// <summary>How long a rendered summary fragment is kept: past the snapshot's own life, so a newer snapshot (a new Stamp) replaces it first.</summary>
+    public static readonly TimeSpan FragmentLife = NetworkSnapshotCache.MaxAge * 2;
+
+    /// <summary>How old the live monitoring line may be.</summary>
+    public static readonly TimeSpan LiveLife = TimeSpan.FromSeconds(15);
+
     /// <summary>"58%" of a part, or a dash when there is nothing to divide by.</summary>
     public static string Percent(long part, long whole) => whole <= 0 ? "–" : $"{Math.Round(100.0 * part / whole):0}%";
 }

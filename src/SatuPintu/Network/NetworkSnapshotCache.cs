@@ -3,8 +3,16 @@ using SatuPintu.Changes;
 
 namespace SatuPintu.Network;
 
-/// <summary>What /jaringan draws from: the figures, the map (already written as SVG) and the site table.</summary>
-public sealed record NetworkView(NetworkSnapshot Snapshot, NetworkMap Map, string MapSvg, SiteTable Sites);
+/// <summary>
+/// What /jaringan draws from: the figures, the map (already written as SVG) and the site table.
+/// <see cref="Stamp"/> names this build, so the page's rendered summary is cached per snapshot.
+/// </summary>
+public sealed record NetworkView(NetworkSnapshot Snapshot, NetworkMap Map, string MapSvg, SiteTable Sites)
+{
+    private static long _builds;
+
+    public string Stamp { get; } = Interlocked.Increment(ref _builds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
 
 /// <summary>
 /// /jaringan's figures and map, computed once and kept until the change feed brings a network or

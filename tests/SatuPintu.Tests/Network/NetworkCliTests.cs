@@ -81,7 +81,7 @@ public sealed class NetworkCliTests : IDisposable
 
         (exit, output, _) = await RunAsync("network", "import", good);
         Assert.Equal(0, exit);
-        Assert.Contains("Diimpor: 1 uplinks, dalam ", output, StringComparison.Ordinal);
+        Assert.Contains("Diimpor: 1 uplinks (1 baru), dalam ", output, StringComparison.Ordinal);
         Assert.Equal(before + 1, Uplinks());
 
         (exit, _, err) = await RunAsync("network", "import", Path.Combine(_dataDir, "tidak-ada.csv"));
@@ -104,7 +104,7 @@ public sealed class NetworkCliTests : IDisposable
 
         (exit, output, _) = await RunAsync("network", "export", "--format", "csv", "--kind", "subnets");
         Assert.Equal(0, exit);
-        Assert.StartsWith("site,cidr,vlan,gateway,description\r\n", output, StringComparison.Ordinal);
+        Assert.StartsWith("site,cidr,vlan,gateway,description,id\r\n", output, StringComparison.Ordinal);
 
         (exit, _, var err) = await RunAsync("network", "export", "--format", "pdf");
         Assert.Equal(2, exit);

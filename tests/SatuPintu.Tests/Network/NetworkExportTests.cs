@@ -141,7 +141,7 @@ public sealed partial class NetworkExportTests(SqliteApp app) : WithPersonas(app
         Assert.Contains("lebih besar dari 10 MB", await tooBig.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var template = await admin.GetAsync(new Uri("/admin/jaringan/impor/Template?kind=subnets", UriKind.Relative));
-        Assert.Equal("site,cidr,vlan,gateway,description\r\n", await template.Content.ReadAsStringAsync());
+        Assert.Equal("site,cidr,vlan,gateway,description,id\r\n", await template.Content.ReadAsStringAsync());
         var report = await admin.GetStringAsync(new Uri("/admin/jaringan/laporan", UriKind.Relative));
         Assert.Contains("Laporan Program Internet Satu Pintu per ", report, StringComparison.Ordinal);
         var workbook = await admin.GetByteArrayAsync(new Uri("/admin/jaringan/laporan/Xlsx", UriKind.Relative));

@@ -33,7 +33,7 @@ public abstract class NetworkImportAuditTests(SatuPintuApp app)
         var audits = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(a => a.Id > lastAudit).ToListAsync());
         var entry = Assert.Single(audits);
         Assert.Equal((NetworkImporter.AuditAction, NetworkImporter.AuditEntityType, sha, "uji@example.go.id"), (entry.Action, entry.EntityType, entry.EntityId, entry.Actor));
-        Assert.Equal("registri.xlsx: 1 sites, 2 subnets", entry.Summary);
+        Assert.Equal("registri.xlsx: 1 sites, 2 subnets (3 baru)", entry.Summary);
         Assert.Contains("\"subnets\":2", entry.After, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.NetworkSubnets.Where(n => n.Site!.Name == site).Select(n => n.Cidr).OrderBy(c => c).ToListAsync());
         Assert.Equal(["198.18.10.0/24", "198.18.11.0/24"], stored);

@@ -66,6 +66,13 @@ public sealed class ImportModel(NetworkImporter importer, ImportUploads uploads,
         }
         FileName = fileName;
         Result = await importer.RunAsync(ImportReaders.Read(data), NetworkEditing.Actor(User), commit: true, ct, fileName);
+        if (Result.Ok && !Result.HasChanges)
+        {
+            uploads.Delete(uploadId);
+            Message = "Tidak ada perubahan: setiap baris sama dengan registri, tidak ada yang ditulis.";
+            Result = null;
+            return Page();
+        }
         if (!Result.Committed)
         {
             // The registry changed since the preview: show what is wrong now, keep the file for another try.
@@ -74,7 +81,7 @@ public sealed class ImportModel(NetworkImporter importer, ImportUploads uploads,
             return Page();
         }
         uploads.Delete(uploadId);
-        Message = "Diimpor: " + string.Join(", ", Result.Counts.Select(c => $"{c.Value} baris {c.Key}")) + ".";
+        Message = "Diimpor: " + string.Join(", ", Result.Counts.Select(c => $"{c.Value} baris {c.Key}")) + $" ({Result.ChangeSummary}).";
         Result = null;
         return Page();
     }

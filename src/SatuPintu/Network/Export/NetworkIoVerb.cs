@@ -64,7 +64,9 @@ internal static class NetworkIoVerb
             return CliExit.Usage;
         }
         var took = Seconds(time.GetElapsedTime(started));
-        Console.WriteLine(dryRun ? $"Pemeriksaan lolos ({counts}) dalam {took} s; tidak ada yang diubah (--dry-run)." : $"Diimpor: {counts}, dalam {took} s.");
+        Console.WriteLine(dryRun ? $"Pemeriksaan lolos ({counts}; {result.ChangeSummary}) dalam {took} s; tidak ada yang diubah (--dry-run)."
+            : !result.HasChanges ? $"Tidak ada perubahan ({counts}; {result.ChangeSummary}); tidak ada yang ditulis, dalam {took} s."
+            : $"Diimpor: {counts} ({result.ChangeSummary}), dalam {took} s.");
         return CliExit.Ok;
     }
 

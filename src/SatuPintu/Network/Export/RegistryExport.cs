@@ -30,7 +30,7 @@ public sealed class RegistryExport(SatuPintuDb db)
                 s.Name, CellReader.Snake(s.Kind.ToString()), s.State.ApiName(),
                 s.ParentSiteId is { } p ? names.GetValueOrDefault(p) : null,
                 string.Join(";", s.Opds.Select(o => o.Opd!.Slug + (o.OpdUnit is { } u ? "/" + u.Slug : ""))),
-                s.Address, s.Latitude, s.Longitude, s.CoordinatesApproximate ? "ya" : "tidak", s.Phase?.Name, s.StateReason, s.Notes,
+                s.Address, s.Latitude, s.Longitude, s.CoordinatesApproximate ? "ya" : "tidak", s.Phase?.Name, s.StateReason, s.Notes, s.Id,
             })),
             Sheet(ImportKind.Links, sites.Where(s => s.Link is not null).Select(s => s.Link!).Select(l => new object?[]
             {
@@ -43,7 +43,7 @@ public sealed class RegistryExport(SatuPintuDb db)
                 u.ContractEnd?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), u.Notes,
             })),
             Sheet(ImportKind.Subnets, sites.SelectMany(s => s.Subnets.OrderBy(n => n.Family).ThenBy(n => n.Id))
-                .Select(n => new object?[] { names[n.SiteId], n.Cidr, n.Vlan, n.Gateway, n.Description })),
+                .Select(n => new object?[] { names[n.SiteId], n.Cidr, n.Vlan, n.Gateway, n.Description, n.Id })),
             Sheet(ImportKind.Budget, budget.Select(b => new object?[]
             {
                 b.FiscalYear, CellReader.Snake(b.Source.ToString()), CellReader.Snake(b.Item.ToString()), b.PlannedRupiah, b.RealisedRupiah, b.Phase?.Name, b.Description,

@@ -28,6 +28,9 @@ public sealed partial class CellReader
     }
 
     public int Row => _row.Number;
+
+    /// <summary>Whether the file has this column at all (an update leaves a missing column's value alone).</summary>
+    public bool Has(string column) => _table.Columns?.Contains(column) ?? true;
     public bool Bad { get; private set; }
 
     public void Fail(string column, string message)

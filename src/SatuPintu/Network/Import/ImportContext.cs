@@ -5,44 +5,72 @@ using SatuPintu.Data;
 namespace SatuPintu.Network.Import;
 
 /// <summary>
-/// What the rows of a file may refer to: the registry as it is in the database plus the records
-/// earlier rows of the same file add. Names compare without regard to case.
+/// What the rows of a file may refer to and may update: the registry as it is in the database
+/// (tracked, so a row that changes a record changes it in place and the commit's one DetectChanges
+/// finds it) plus the records earlier rows of the same file add. Names compare without regard to case.
 /// </summary>
 public sealed class ImportContext
 {
     public Dictionary<string, Site> Sites { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<int, Site> SitesById { get; } = [];
-    public HashSet<int> SitesWithLink { get; } = [];
-    public HashSet<Site> NewSitesWithLink { get; } = [];
+    /// <summary>Each site's parent as the file leaves it so far, for the cycle check of a changed parent.</summary>
+    public Dictionary<Site, Site?> Parents { get; } = [];
+    /// <summary>For a postponed site: the state it was in before it was postponed (the lifecycle's resume rule).</summary>
+    public Dictionary<int, ConnectionState?> PostponedFrom { get; } = [];
+    public Dictionary<Site, Link> Links { get; } = [];
     public Dictionary<string, Phase> Phases { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<string, (int OpdId, Dictionary<string, int> Units)> Opds { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<Uplink> Uplinks { get; } = [];
+    public List<BudgetLine> Budget { get; } = [];
+    public Dictionary<int, Subnet> SubnetsById { get; } = [];
+    public Dictionary<(int SiteId, string Cidr), Subnet> SubnetsBySite { get; } = [];
+    public Dictionary<string, (int OpdId, Dictionary<string, int> Units, bool Archived)> Opds { get; } = new(StringComparer.OrdinalIgnoreCase);
     public SubnetIndex Subnets { get; } = new();
+    /// <summary>The stored records an earlier row of the file already named: a second row naming one is an error.</summary>
+    public HashSet<object> Claimed { get; } = new(ReferenceEqualityComparer.Instance);
 
     public static async Task<ImportContext> LoadAsync(SatuPintuDb db, CancellationToken ct)
     {
         var context = new ImportContext();
-        foreach (var s in await db.NetworkSites.AsNoTracking().Select(s => new { s.Id, s.Name }).ToListAsync(ct))
+        foreach (var site in await db.NetworkSites.Include(s => s.Opds).ToListAsync(ct))
         {
-            // A stand-in carrying only the id: rows that name an existing site set the foreign key from it.
-            var site = new Site { Id = s.Id, Name = s.Name };
-            context.Sites[s.Name] = site;
-            context.SitesById[s.Id] = site;
+            context.Sites[site.Name] = site;
+            context.SitesById[site.Id] = site;
         }
-        context.SitesWithLink.UnionWith(await db.NetworkLinks.AsNoTracking().Select(l => l.SiteId).ToListAsync(ct));
-        foreach (var p in await db.NetworkPhases.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+        foreach (var site in context.SitesById.Values)
         {
-            context.Phases[p.Name] = new Phase { Id = p.Id, Name = p.Name };
+            context.Parents[site] = site.ParentSiteId is { } p ? context.SitesById.GetValueOrDefault(p) : null;
         }
-        var units = (await db.OpdUnits.AsNoTracking().Select(u => new { u.OpdId, u.Slug, u.Id }).ToListAsync(ct)).ToLookup(u => u.OpdId);
-        foreach (var o in await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).Select(o => new { o.Id, o.Slug }).ToListAsync(ct))
+        var postponed = await db.NetworkSiteStateChanges.AsNoTracking().Where(h => h.To == ConnectionState.Postponed)
+            .Select(h => new { h.SiteId, h.From, h.ChangedAt, h.Id }).ToListAsync(ct);
+        foreach (var last in postponed.GroupBy(h => h.SiteId).Select(g => g.OrderByDescending(h => h.ChangedAt).ThenByDescending(h => h.Id).First()))
         {
-            context.Opds[o.Slug] = (o.Id, units[o.Id].ToDictionary(u => u.Slug, u => u.Id, StringComparer.OrdinalIgnoreCase));
+            context.PostponedFrom[last.SiteId] = last.From;
         }
-        foreach (var cidr in await db.NetworkSubnets.AsNoTracking().Select(n => n.Cidr).ToListAsync(ct))
+        foreach (var link in await db.NetworkLinks.ToListAsync(ct))
         {
-            if (IPNetwork2.TryParse(cidr, out var network))
+            if (context.SitesById.TryGetValue(link.SiteId, out var site))
             {
-                context.Subnets.Add(network, cidr);
+                context.Links[site] = link;
+            }
+        }
+        foreach (var phase in await db.NetworkPhases.ToListAsync(ct))
+        {
+            context.Phases[phase.Name] = phase;
+        }
+        context.Uplinks.AddRange(await db.NetworkUplinks.OrderBy(u => u.Id).ToListAsync(ct));
+        context.Budget.AddRange(await db.NetworkBudgetLines.OrderBy(b => b.Id).ToListAsync(ct));
+        var units = (await db.OpdUnits.AsNoTracking().Select(u => new { u.OpdId, u.Slug, u.Id }).ToListAsync(ct)).ToLookup(u => u.OpdId);
+        foreach (var o in await db.Opds.AsNoTracking().Select(o => new { o.Id, o.Slug, Archived = o.ArchivedAt != null }).ToListAsync(ct))
+        {
+            context.Opds[o.Slug] = (o.Id, units[o.Id].ToDictionary(u => u.Slug, u => u.Id, StringComparer.OrdinalIgnoreCase), o.Archived);
+        }
+        foreach (var subnet in await db.NetworkSubnets.ToListAsync(ct))
+        {
+            context.SubnetsById[subnet.Id] = subnet;
+            context.SubnetsBySite[(subnet.SiteId, subnet.Cidr)] = subnet;
+            if (IPNetwork2.TryParse(subnet.Cidr, out var network))
+            {
+                context.Subnets.Add(network, subnet.Cidr);
             }
         }
         return context;
@@ -51,6 +79,20 @@ public sealed class ImportContext
     /// <summary>A site by id (existing only) or by name (existing or added by an earlier row).</summary>
     public Site? FindSite(string reference) =>
         int.TryParse(reference, out var id) && SitesById.TryGetValue(id, out var byId) ? byId : Sites.GetValueOrDefault(reference);
+
+    /// <summary>True when <paramref name="candidate"/> is <paramref name="site"/> or lies below it, as the file leaves the tree so far.</summary>
+    public bool IsAtOrBelow(Site candidate, Site site)
+    {
+        var seen = new HashSet<Site>(ReferenceEqualityComparer.Instance);
+        for (Site? at = candidate; at is not null && seen.Add(at); at = Parents.GetValueOrDefault(at))
+        {
+            if (ReferenceEquals(at, site))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }
 
 /// <summary>
@@ -72,6 +114,18 @@ public sealed class SubnetIndex
         var item = (Range(network).Start, cidr);
         var at = list.BinarySearch(item, ByStart);
         list.Insert(at < 0 ? ~at : at, item);
+    }
+
+    /// <summary>Forgets a block (a row moves that subnet to another CIDR), so it is not checked against itself.</summary>
+    public void Remove(IPNetwork2 network, string cidr)
+    {
+        var list = ListOf(network);
+        var start = Range(network).Start;
+        var at = list.FindIndex(x => x.Start == start && x.Cidr == cidr);
+        if (at >= 0)
+        {
+            list.RemoveAt(at);
+        }
     }
 
     /// <summary>The CIDR of a known block overlapping <paramref name="network"/>, or null.</summary>

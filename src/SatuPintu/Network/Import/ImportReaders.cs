@@ -163,7 +163,7 @@ public static class ImportReaders
             }
             data.Add(new ImportRow(number, byColumn));
         }
-        file.Tables.Add(new ImportTable(sheet, kind.Kind, data));
+        file.Tables.Add(new ImportTable(sheet, kind.Kind, data, columns.OfType<string>().ToHashSet(StringComparer.Ordinal)));
     }
 
     private static List<(int Number, ImportCell[] Cells)> ReadRows(WorksheetPart part, string[] shared)

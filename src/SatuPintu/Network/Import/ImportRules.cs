@@ -2,8 +2,11 @@ using System.Net;
 
 namespace SatuPintu.Network.Import;
 
-/// <summary>The rules of each kind's row: what makes it valid, and the record it becomes.</summary>
-internal sealed class ImportRules(ImportContext context, string actor, DateTime now)
+/// <summary>
+/// The rules of each kind's row: what makes it valid, which stored record it names (then it updates
+/// that record, column by column) or the record it adds. Sites are in <c>ImportRules.Sites.cs</c>.
+/// </summary>
+internal sealed partial class ImportRules(ImportContext context, string actor, DateTime now)
 {
     public List<Phase> NewPhases { get; } = [];
     public List<Site> NewSites { get; } = [];
@@ -11,8 +14,19 @@ internal sealed class ImportRules(ImportContext context, string actor, DateTime 
     public List<Uplink> NewUplinks { get; } = [];
     public List<Subnet> NewSubnets { get; } = [];
     public List<BudgetLine> NewBudget { get; } = [];
+    /// <summary>Stored records a row takes away (an OPD no longer housed at a site).</summary>
+    public List<object> Removed { get; } = [];
 
-    public string Apply(ImportKind kind, CellReader r) => kind switch
+    /// <summary>What the last applied row does: new, changed (and which columns) or unchanged.</summary>
+    public RowDiff Diff { get; private set; } = new(true);
+
+    public string Apply(ImportKind kind, CellReader r)
+    {
+        Diff = new RowDiff(true);
+        return ApplyRow(kind, r);
+    }
+
+    private string ApplyRow(ImportKind kind, CellReader r) => kind switch
     {
         ImportKind.Phases => Phase(r),
         ImportKind.Sites => Site(r),
@@ -22,104 +36,44 @@ internal sealed class ImportRules(ImportContext context, string actor, DateTime 
         _ => Budget(r),
     };
 
+    /// <summary>A second row naming the same stored record is an error, not a second update.</summary>
+    private bool Claim(CellReader r, string column, object record, string what)
+    {
+        if (context.Claimed.Add(record))
+        {
+            return true;
+        }
+        r.Fail(column, $"{what} sudah disebut di baris sebelumnya dalam berkas ini.");
+        return false;
+    }
+
     private string Phase(CellReader r)
     {
         var name = r.Text("name", 200, required: true);
         var year = r.Whole("target_year", 2000, 2100, required: true);
         var description = r.Text("description", 2000);
-        if (name is not null && context.Phases.ContainsKey(name))
+        var phase = name is not null ? context.Phases.GetValueOrDefault(name) : null;
+        if (phase is { Id: 0 })
         {
-            r.Fail("name", $"Tahap \"{name}\" sudah ada.");
+            r.Fail("name", $"Tahap \"{name}\" sudah ada di baris sebelumnya.");
         }
+        else if (phase is not null)
+        {
+            Claim(r, "name", phase, $"Tahap \"{name}\"");
+        }
+        Diff = new RowDiff(phase is null);
         if (!r.Bad)
         {
-            var phase = new Phase { Name = name!, TargetYear = year!.Value, Description = description };
-            context.Phases[phase.Name] = phase;
-            NewPhases.Add(phase);
+            phase ??= new Phase { Name = name! };
+            Diff.Set(r, "target_year", phase.TargetYear, year!.Value, v => phase.TargetYear = v);
+            Diff.Set(r, "description", phase.Description, description, v => phase.Description = v);
+            if (Diff.IsNew)
+            {
+                context.Phases[phase.Name] = phase;
+                NewPhases.Add(phase);
+            }
         }
         return $"{name} ({year})";
-    }
-
-    private string Site(CellReader r)
-    {
-        var name = r.Text("name", 200, required: true);
-        var kind = r.Choice<SiteKind>("kind", true, ("inti", SiteKind.Core), ("distribusi", SiteKind.Distribution), ("kantor", SiteKind.Office));
-        var stateText = r.Text("state", 40, required: true);
-        ConnectionState state = default;
-        if (stateText is not null && !Lifecycle.TryParse(stateText, out state))
-        {
-            r.Fail("state", $"Status \"{stateText}\" tidak dikenal; pilih salah satu: {string.Join(", ", Enum.GetValues<ConnectionState>().Select(s => s.ApiName()))}.");
-        }
-        var reason = r.Text("reason", Lifecycle.ReasonMaxLength);
-        if (state is ConnectionState.Postponed or ConnectionState.Decommissioned && reason is null)
-        {
-            r.Fail("reason", "Status ditunda atau tidak dipakai lagi perlu alasan, misalnya \"anggaran belum tersedia\".");
-        }
-        var site = new Site
-        {
-            Name = name ?? "",
-            Kind = kind ?? SiteKind.Office,
-            State = state,
-            StateReason = reason,
-            StateSince = now,
-            UpdatedAt = now,
-            Address = r.Text("address", 300),
-            Latitude = r.Coordinate("latitude", 90),
-            Longitude = r.Coordinate("longitude", 180),
-            CoordinatesApproximate = r.Bool("approximate"),
-            Notes = r.Text("notes", 2000),
-        };
-        if (name is not null && context.Sites.ContainsKey(name))
-        {
-            r.Fail("name", $"Lokasi \"{name}\" sudah terdaftar.");
-        }
-        if (r.Text("parent", 200) is { } parent)
-        {
-            if (context.FindSite(parent) is { } p)
-            {
-                site.ParentSite = p.Id == 0 ? p : null;
-                site.ParentSiteId = p.Id == 0 ? null : p.Id;
-            }
-            else
-            {
-                r.Fail("parent", $"Lokasi induk \"{parent}\" tidak dikenal; tulis id atau nama lokasi terdaftar, atau lokasi di baris sebelumnya.");
-            }
-        }
-        if (r.Text("phase", 200) is { } phaseName)
-        {
-            if (context.Phases.GetValueOrDefault(phaseName) is { } phase)
-            {
-                site.Phase = phase.Id == 0 ? phase : null;
-                site.PhaseId = phase.Id == 0 ? null : phase.Id;
-            }
-            else
-            {
-                r.Fail("phase", $"Tahap \"{phaseName}\" tidak dikenal.");
-            }
-        }
-        foreach (var entry in (r.Text("opds", 2000) ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = entry.Split('/', 2, StringSplitOptions.TrimEntries);
-            if (!context.Opds.TryGetValue(parts[0], out var opd))
-            {
-                r.Fail("opds", $"OPD \"{parts[0]}\" tidak dikenal; tulis slug OPD (mis. bkd), dipisah titik koma.");
-            }
-            else if (parts.Length == 2 && !opd.Units.ContainsKey(parts[1]))
-            {
-                r.Fail("opds", $"Unit \"{parts[1]}\" tidak ada di OPD {parts[0]}.");
-            }
-            else if (!site.Opds.Any(o => o.OpdId == opd.OpdId && o.OpdUnitId == (parts.Length == 2 ? opd.Units[parts[1]] : null)))
-            {
-                site.Opds.Add(new SiteOpd { OpdId = opd.OpdId, OpdUnitId = parts.Length == 2 ? opd.Units[parts[1]] : null });
-            }
-        }
-        if (!r.Bad)
-        {
-            site.History.Add(new SiteStateChange { To = state, Reason = reason ?? "Diimpor dari berkas", ChangedBy = actor, ChangedAt = now });
-            context.Sites[site.Name] = site;
-            NewSites.Add(site);
-        }
-        return $"{name} — {stateText}";
     }
 
     /// <summary>The site a row names, by id or name, existing or from an earlier row; null (with an error) otherwise.</summary>
@@ -150,127 +104,124 @@ internal sealed class ImportRules(ImportContext context, string actor, DateTime 
         }
     }
 
+    private Phase? PhaseOf(CellReader r)
+    {
+        if (r.Text("phase", 200) is not { } phaseName)
+        {
+            return null;
+        }
+        if (context.Phases.GetValueOrDefault(phaseName) is { } phase)
+        {
+            return phase;
+        }
+        r.Fail("phase", $"Tahap \"{phaseName}\" tidak dikenal.");
+        return null;
+    }
+
     private string Link(CellReader r)
     {
         var site = SiteOf(r);
-        var link = new Link
-        {
-            Medium = r.Choice<LinkMedium>("medium", true, ("fo", LinkMedium.Fiber), ("ptp", LinkMedium.WirelessPtp), ("ptmp", LinkMedium.WirelessPtmp)) ?? default,
-            CommittedDownMbps = r.Whole("down_mbps", 0, 1_000_000, required: true) ?? 0,
-            CommittedUpMbps = r.Whole("up_mbps", 0, 1_000_000, required: true) ?? 0,
-            Provider = r.Text("provider", 200),
-            DeviceModel = r.Text("device_model", 200),
-            ManagementAddress = r.Text("management_address", 100),
-            InstalledOn = r.Date("installed_on"),
-            MonthlyCostRupiah = r.Rupiah("monthly_cost") ?? 0,
-        };
-        if (link.ManagementAddress is { } address && !IPAddress.TryParse(address, out _))
+        var medium = r.Choice<LinkMedium>("medium", true, ("fo", LinkMedium.Fiber), ("ptp", LinkMedium.WirelessPtp), ("ptmp", LinkMedium.WirelessPtmp)) ?? default;
+        var down = r.Whole("down_mbps", 0, 1_000_000, required: true) ?? 0;
+        var up = r.Whole("up_mbps", 0, 1_000_000, required: true) ?? 0;
+        var provider = r.Text("provider", 200);
+        var device = r.Text("device_model", 200);
+        var address = r.Text("management_address", 100);
+        var installed = r.Date("installed_on");
+        var cost = r.Rupiah("monthly_cost") ?? 0;
+        if (address is not null && !IPAddress.TryParse(address, out _))
         {
             r.Fail("management_address", $"\"{address}\" bukan alamat IP.");
         }
-        if (site is not null && (context.SitesWithLink.Contains(site.Id) || context.NewSitesWithLink.Contains(site)))
+        var link = site is not null ? context.Links.GetValueOrDefault(site) : null;
+        if (site is not null && link is not null && !Claim(r, "site", link, $"Tautan lokasi \"{site.Name}\""))
         {
-            r.Fail("site", $"Lokasi \"{site.Name}\" sudah punya tautan; satu lokasi satu tautan ke induknya.");
+            return $"{site.Name} — {medium} {down}/{up} Mbps";
         }
+        Diff = new RowDiff(link is null);
         if (!r.Bad && site is not null)
         {
-            Attach(link, site, (l, s) => l.Site = s, (l, id) => l.SiteId = id);
-            if (site.Id == 0)
+            link ??= new Link();
+            Diff.Set(r, "medium", link.Medium, medium, v => link.Medium = v);
+            Diff.Set(r, "down_mbps", link.CommittedDownMbps, down, v => link.CommittedDownMbps = v);
+            Diff.Set(r, "up_mbps", link.CommittedUpMbps, up, v => link.CommittedUpMbps = v);
+            Diff.Set(r, "provider", link.Provider, provider, v => link.Provider = v);
+            Diff.Set(r, "device_model", link.DeviceModel, device, v => link.DeviceModel = v);
+            Diff.Set(r, "management_address", link.ManagementAddress, address, v => link.ManagementAddress = v);
+            Diff.Set(r, "installed_on", link.InstalledOn, installed, v => link.InstalledOn = v);
+            Diff.Set(r, "monthly_cost", link.MonthlyCostRupiah, cost, v => link.MonthlyCostRupiah = v);
+            if (Diff.IsNew)
             {
-                context.NewSitesWithLink.Add(site);
+                Attach(link, site, (l, s) => l.Site = s, (l, id) => l.SiteId = id);
+                context.Links[site] = link;
+                context.Claimed.Add(link);
+                NewLinks.Add(link);
             }
-            else
-            {
-                context.SitesWithLink.Add(site.Id);
-            }
-            NewLinks.Add(link);
         }
-        return $"{site?.Name} — {link.Medium} {link.CommittedDownMbps}/{link.CommittedUpMbps} Mbps";
+        return $"{site?.Name} — {medium} {down}/{up} Mbps";
     }
 
     private string Uplink(CellReader r)
     {
-        var uplink = new Uplink
-        {
-            Provider = r.Text("provider", 200, required: true) ?? "",
-            Mbps = r.Whole("mbps", 1, 1_000_000, required: true) ?? 0,
-            MonthlyCostRupiah = r.Rupiah("monthly_cost") ?? 0,
-            ContractStart = r.Date("contract_start", required: true) ?? default,
-            ContractEnd = r.Date("contract_end"),
-            Notes = r.Text("notes", 1000),
-        };
-        if (uplink.ContractEnd < uplink.ContractStart)
+        var provider = r.Text("provider", 200, required: true) ?? "";
+        var mbps = r.Whole("mbps", 1, 1_000_000, required: true) ?? 0;
+        var cost = r.Rupiah("monthly_cost") ?? 0;
+        var start = r.Date("contract_start", required: true) ?? default;
+        var end = r.Date("contract_end");
+        var notes = r.Text("notes", 1000);
+        if (end < start)
         {
             r.Fail("contract_end", "Akhir kontrak sebelum awalnya.");
         }
+        // An uplink is known by its provider and contract start; a second one alike is the next stored one.
+        var uplink = context.Uplinks.FirstOrDefault(u => !context.Claimed.Contains(u)
+            && string.Equals(u.Provider, provider, StringComparison.OrdinalIgnoreCase) && u.ContractStart == start);
+        Diff = new RowDiff(uplink is null);
         if (!r.Bad)
         {
-            NewUplinks.Add(uplink);
-        }
-        return $"{uplink.Provider} {uplink.Mbps} Mbps";
-    }
-
-    private string Subnet(CellReader r)
-    {
-        var site = SiteOf(r);
-        var cidr = r.Text("cidr", 64, required: true);
-        var vlan = r.Whole("vlan", 1, 4094);
-        var gateway = r.Text("gateway", 64);
-        var description = r.Text("description", 300);
-        IPNetwork2? network = null;
-        if (cidr is not null && !SubnetRules.TryParse(cidr, out network, out var problem))
-        {
-            r.Fail("cidr", problem!);
-        }
-        else if (network is not null)
-        {
-            if (SubnetRules.GatewayProblem(network, gateway) is { } gatewayProblem)
+            uplink ??= new Uplink { Provider = provider };
+            context.Claimed.Add(uplink);
+            Diff.Set(r, "mbps", uplink.Mbps, mbps, v => uplink.Mbps = v);
+            Diff.Set(r, "monthly_cost", uplink.MonthlyCostRupiah, cost, v => uplink.MonthlyCostRupiah = v);
+            Diff.Set(r, "contract_start", uplink.ContractStart, start, v => uplink.ContractStart = v);
+            Diff.Set(r, "contract_end", uplink.ContractEnd, end, v => uplink.ContractEnd = v);
+            Diff.Set(r, "notes", uplink.Notes, notes, v => uplink.Notes = v);
+            if (Diff.IsNew)
             {
-                r.Fail("gateway", gatewayProblem);
-            }
-            if (context.Subnets.Clash(network) is { } clash)
-            {
-                r.Fail("cidr", $"{SubnetRules.Normalise(network)} bertumpang tindih dengan {clash}.");
-            }
-            if (!r.Bad && site is not null)
-            {
-                var subnet = new Subnet { Cidr = SubnetRules.Normalise(network), Family = SubnetRules.Family(network), Vlan = vlan, Gateway = gateway, Description = description };
-                Attach(subnet, site, (n, s) => n.Site = s, (n, id) => n.SiteId = id);
-                context.Subnets.Add(network, subnet.Cidr);
-                NewSubnets.Add(subnet);
+                NewUplinks.Add(uplink);
             }
         }
-        return $"{site?.Name} — {cidr}";
+        return $"{provider} {mbps} Mbps";
     }
 
     private string Budget(CellReader r)
     {
-        var line = new BudgetLine
-        {
-            FiscalYear = r.Whole("year", 2000, 2100, required: true) ?? 0,
-            Source = r.Choice<BudgetSource>("source", true, ("apbdp", BudgetSource.ApbdPerubahan), ("lainnya", BudgetSource.Other)) ?? default,
-            Item = r.Choice<BudgetItem>("item", true, ("instalasi", BudgetItem.Installation), ("perangkat", BudgetItem.Equipment),
-                ("langganan", BudgetItem.Bandwidth), ("pemeliharaan", BudgetItem.Maintenance)) ?? default,
-            PlannedRupiah = r.Rupiah("planned", required: true) ?? 0,
-            RealisedRupiah = r.Rupiah("realised") ?? 0,
-            Description = r.Text("description", 300),
-        };
-        if (r.Text("phase", 200) is { } phaseName)
-        {
-            if (context.Phases.GetValueOrDefault(phaseName) is { } phase)
-            {
-                line.Phase = phase.Id == 0 ? phase : null;
-                line.PhaseId = phase.Id == 0 ? null : phase.Id;
-            }
-            else
-            {
-                r.Fail("phase", $"Tahap \"{phaseName}\" tidak dikenal.");
-            }
-        }
+        var year = r.Whole("year", 2000, 2100, required: true) ?? 0;
+        var source = r.Choice<BudgetSource>("source", true, ("apbdp", BudgetSource.ApbdPerubahan), ("lainnya", BudgetSource.Other)) ?? default;
+        var item = r.Choice<BudgetItem>("item", true, ("instalasi", BudgetItem.Installation), ("perangkat", BudgetItem.Equipment),
+            ("langganan", BudgetItem.Bandwidth), ("pemeliharaan", BudgetItem.Maintenance)) ?? default;
+        var planned = r.Rupiah("planned", required: true) ?? 0;
+        var realised = r.Rupiah("realised") ?? 0;
+        var description = r.Text("description", 300);
+        var phase = PhaseOf(r);
+        // A budget line is known by year, source, item and phase; several alike match stored ones in order.
+        var line = phase is { Id: 0 } ? null : context.Budget.FirstOrDefault(b => !context.Claimed.Contains(b)
+            && b.FiscalYear == year && b.Source == source && b.Item == item && b.PhaseId == phase?.Id);
+        Diff = new RowDiff(line is null);
         if (!r.Bad)
         {
-            NewBudget.Add(line);
+            line ??= new BudgetLine { FiscalYear = year, Source = source, Item = item };
+            context.Claimed.Add(line);
+            Diff.Set(r, "planned", line.PlannedRupiah, planned, v => line.PlannedRupiah = v);
+            Diff.Set(r, "realised", line.RealisedRupiah, realised, v => line.RealisedRupiah = v);
+            Diff.Set(r, "description", line.Description, description, v => line.Description = v);
+            if (Diff.IsNew)
+            {
+                line.Phase = phase is { Id: 0 } ? phase : null;
+                line.PhaseId = phase is { Id: > 0 } ? phase.Id : null;
+                NewBudget.Add(line);
+            }
         }
-        return $"{line.FiscalYear} {line.Source} {line.Item}";
+        return $"{year} {source} {item}";
     }
 }

@@ -13,7 +13,9 @@ public enum ImportKind
 
 /// <summary>
 /// The columns of each kind: the same for the template, the import and the CSV/XLSX export, so an
-/// export can be edited and imported again. Required columns are listed first.
+/// export can be edited and imported again. Required columns are listed first. A row names a stored
+/// record by its key (site: id or name; link: site; subnet: id, or site and CIDR; phase: name;
+/// uplink: provider and contract start; budget line: year, source, item and phase) and updates it.
 /// </summary>
 public static class ImportSchema
 {
@@ -26,11 +28,11 @@ public static class ImportSchema
     [
         new(ImportKind.Phases, "phases", "tahap", ["name", "target_year"], ["description"]),
         new(ImportKind.Sites, "sites", "lokasi", ["name", "kind", "state"],
-            ["parent", "opds", "address", "latitude", "longitude", "approximate", "phase", "reason", "notes"]),
+            ["parent", "opds", "address", "latitude", "longitude", "approximate", "phase", "reason", "notes", "id"]),
         new(ImportKind.Links, "links", "tautan", ["site", "medium", "down_mbps", "up_mbps"],
             ["provider", "device_model", "management_address", "installed_on", "monthly_cost"]),
         new(ImportKind.Uplinks, "uplinks", "uplink", ["provider", "mbps", "contract_start"], ["monthly_cost", "contract_end", "notes"]),
-        new(ImportKind.Subnets, "subnets", "subnet", ["site", "cidr"], ["vlan", "gateway", "description"]),
+        new(ImportKind.Subnets, "subnets", "subnet", ["site", "cidr"], ["vlan", "gateway", "description", "id"]),
         new(ImportKind.Budget, "budget", "anggaran", ["year", "source", "item", "planned"], ["realised", "phase", "description"]),
     ];
 

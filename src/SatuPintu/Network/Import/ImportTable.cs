@@ -9,8 +9,11 @@ public sealed record ImportCell(string Text, bool IsFormula = false, bool IsNumb
 /// <summary>One data row: its row number in the file (the header is row 1 when it is the first line) and its cells by column.</summary>
 public sealed record ImportRow(int Number, IReadOnlyDictionary<string, ImportCell> Cells);
 
-/// <summary>A sheet (or a CSV file) of one record kind, with the column names of its header row.</summary>
-public sealed record ImportTable(string Sheet, ImportKind Kind, IReadOnlyList<ImportRow> Rows);
+/// <summary>
+/// A sheet (or a CSV file) of one record kind, with the known columns of its header row: a column the
+/// file leaves out is left as it is on the records the file updates, never cleared.
+/// </summary>
+public sealed record ImportTable(string Sheet, ImportKind Kind, IReadOnlyList<ImportRow> Rows, IReadOnlySet<string>? Columns = null);
 
 /// <summary>A row problem as the preview and the CLI show it: sheet, row number, column, Indonesian message.</summary>
 public sealed record ImportError(string Sheet, int Row, string Column, string Message)

@@ -4,19 +4,30 @@ using SatuPintu.Data;
 
 namespace SatuPintu.Network.Import;
 
-/// <summary>One row of the preview: where it is, what it holds, what is wrong with it.</summary>
-public sealed record PreviewRow(string Sheet, int Row, string Summary, IReadOnlyList<ImportError> Errors);
+/// <summary>One row of the preview: where it is, what it holds, what is wrong with it, and what it does (new, changed columns, unchanged).</summary>
+public sealed record PreviewRow(string Sheet, int Row, string Summary, IReadOnlyList<ImportError> Errors, RowChange Change = RowChange.New, IReadOnlyList<string>? Fields = null)
+{
+    /// <summary>"baru", "diubah: state, notes" or "tidak berubah".</summary>
+    public string ChangeLabel => RowDiff.Label(Change, Fields ?? []);
+}
 
 /// <summary>The answer of an import: every row error, the rows seen, and whether anything was written.</summary>
 public sealed record ImportResult(IReadOnlyList<ImportError> Errors, IReadOnlyList<PreviewRow> Rows, bool Committed)
 {
     public bool Ok => Errors.Count == 0;
     public IReadOnlyDictionary<string, int> Counts => Rows.GroupBy(r => r.Sheet).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>True when some row adds or changes a record; a file equal to the registry commits nothing.</summary>
+    public bool HasChanges => Rows.Any(r => r.Change != RowChange.Unchanged);
+
+    /// <summary>"3 baru, 2 diubah, 120 tidak berubah", for the page, the CLI and the audit event.</summary>
+    public string ChangeSummary => string.Join(", ", new[] { (RowChange.New, "baru"), (RowChange.Changed, "diubah"), (RowChange.Unchanged, "tidak berubah") }
+        .Select(c => (Count: Rows.Count(r => r.Change == c.Item1), Label: c.Item2)).Where(c => c.Count > 0).Select(c => $"{c.Count} {c.Label}"));
 }
 
 /// <summary>
 /// The bulk import: validates every row of every sheet against the registry and the rows before it,
-/// then writes all of it in one transaction, or nothing when any row is bad.
+/// then writes all of it in one transaction, or nothing when any row is bad. A row naming a stored
+/// record updates it; a file that changes nothing writes nothing, not even an audit event.
 /// </summary>
 public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time, SubnetGate gate)
 {
@@ -58,7 +69,7 @@ public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time, SubnetGat
                 var before = errors.Count;
                 var reader = new CellReader(table, row, errors);
                 var summary = rules.Apply(table.Kind, reader);
-                rows.Add(new PreviewRow(table.Sheet, row.Number, summary, errors.Skip(before).ToList()));
+                rows.Add(new PreviewRow(table.Sheet, row.Number, summary, errors.Skip(before).ToList(), rules.Diff.Change, rules.Diff.Fields));
             }
         }
         if (rows.Count == 0 && errors.Count == 0)
@@ -66,7 +77,7 @@ public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time, SubnetGat
             errors.Add(new ImportError(file.Tables.FirstOrDefault()?.Sheet ?? "", 0, "", "Tidak ada baris data untuk diimpor."));
         }
         var result = new ImportResult(errors, rows, Committed: false);
-        if (errors.Count > 0 || transaction is null)
+        if (errors.Count > 0 || transaction is null || !result.HasChanges)
         {
             return result;
         }
@@ -92,9 +103,15 @@ public sealed class NetworkImporter(SatuPintuDb db, TimeProvider time, SubnetGat
             db.NetworkLinks.AddRange(rules.NewLinks);
             db.NetworkUplinks.AddRange(rules.NewUplinks);
             db.NetworkBudgetLines.AddRange(rules.NewBudget);
+            db.RemoveRange(rules.Removed);
             var counts = string.Join(", ", result.Counts.Select(c => $"{c.Value} {c.Key}"));
-            var entry = db.Audit(AuditAction, AuditEntityType, file.Sha256, summary: $"{fileName ?? "berkas"}: {counts}", actor: actor);
-            entry.After = System.Text.Json.JsonSerializer.Serialize(new { file = fileName, sha256 = file.Sha256, rows = result.Counts });
+            var entry = db.Audit(AuditAction, AuditEntityType, file.Sha256, summary: $"{fileName ?? "berkas"}: {counts} ({result.ChangeSummary})", actor: actor);
+            entry.After = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                file = fileName, sha256 = file.Sha256, rows = result.Counts,
+                // Which stored records the file changed, and how: the audit trail of an update by file.
+                changed = result.Rows.Where(r => r.Change == RowChange.Changed).Select(r => new { sheet = r.Sheet, row = r.Row, record = r.Summary, fields = r.Fields }),
+            });
             tracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             // New sites have their ids now; the subnets naming them go in through the bulk path.
