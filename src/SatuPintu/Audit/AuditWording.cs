@@ -32,6 +32,7 @@ public static class AuditWording
         ["RevisedAt"] = "Diperbarui", ["ProposedRevision"] = "Koreksi menunggu", ["DeletedAt"] = "Dihapus", ["DeletedBy"] = "Dihapus oleh",
         ["ArticleId"] = "Artikel", ["Number"] = "Nomor", ["Origin"] = "Asal", ["SourceUrl"] = "Sumber", ["SortOrder"] = "Urutan", ["ArchivedAt"] = "Diarsipkan",
         ["Id"] = "Nomor data", ["Address"] = "Alamat", ["Phone"] = "Telepon", ["Website"] = "Situs web", ["ShortName"] = "Nama singkat",
+        ["Hidden"] = "Disembunyikan dari publik", ["Hours"] = "Jam layanan", ["KindLabel"] = "Jenis unit",
     };
 
     private static readonly Dictionary<string, string> Statuses = new()

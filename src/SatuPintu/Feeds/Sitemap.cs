@@ -1,6 +1,7 @@
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SatuPintu.Directory;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Hosting;
@@ -102,9 +103,9 @@ internal static class Sitemap
     /// <summary>The lists, the OPD pages and the static pages: a few hundred at most, read whole.</summary>
     private static async Task<List<Url>> GeneralAsync(SatuPintuDb db, CancellationToken ct)
     {
-        var opds = (await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).OrderBy(o => o.Id).Select(o => new { o.Slug, o.UpdatedAt }).ToListAsync(ct))
+        var opds = (await db.Opds.AsNoTracking().Public().OrderBy(o => o.Id).Select(o => new { o.Slug, o.UpdatedAt }).ToListAsync(ct))
             .Select(o => new Url("/opd/" + o.Slug, o.UpdatedAt));
-        var pages = await db.Pages.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && (p.OpdId == null || p.Opd!.ArchivedAt == null))
+        var pages = await db.Pages.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && (p.OpdId == null || (p.Opd!.ArchivedAt == null && !p.Opd.Hidden)))
             .OrderBy(p => p.Id).Select(p => new { OpdSlug = p.Opd == null ? null : p.Opd.Slug, p.Slug, p.UpdatedAt }).ToListAsync(ct);
         return Lists.Select(l => new Url(l, null)).Concat(opds)
             .Concat(pages.Select(p => new Url(p.OpdSlug is null ? $"/halaman/{p.Slug}" : $"/opd/{p.OpdSlug}/halaman/{p.Slug}", p.UpdatedAt)))
