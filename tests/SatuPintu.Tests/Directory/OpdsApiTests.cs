@@ -116,6 +116,7 @@ public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app)
         var created = await (await admin.PostAsJsonAsync("/api/v1/opds", new { name = Fresh("Dinas Lama"), kind = "dinas" })).Content.ReadFromJsonAsync<JsonElement>();
         var slug = created.GetProperty("slug").GetString()!;
         var first = await admin.PutAsJsonAsync($"/api/v1/opds/{slug}", new { name = created.GetProperty("name").GetString(), phone = "(0732) 391 000", vision = "Visi awal" });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(new Uri($"/api/v1/opds/{slug}/show", UriKind.Relative), null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
         // The GET body sent back with one change: the other fields stay as they were.
@@ -238,7 +239,8 @@ public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app)
         Assert.Contains(name, await portal.GetOkAsync($"/opd/{slug}"), StringComparison.Ordinal);
 
         var trail = await AuditAsync((await OpdAsync(slug)).Id);
-        Assert.Equal(["create", "update", "update"], trail.Select(e => e.Action));
+        // Created, given a contact and shown, archived, restored.
+        Assert.Equal(["create", "update", "update", "update", "update"], trail.Select(e => e.Action));
         Assert.All(trail, e => Assert.Equal(People.Admin.Email, e.Actor));
         Assert.Contains("ArchivedAt", trail[1].After, StringComparison.Ordinal);
     }
