@@ -17,9 +17,9 @@ public abstract class UnitAdminTests(SatuPintuApp app) : WithPersonas(app)
     {
         var editor = await Personas.SignInAsync(app, People.EditorA.Email);
         Assert.Contains("Tambah unit", await editor.GetOkAsync(Units), StringComparison.Ordinal);
-        var other = await editor.FetchAsync($"/admin/opd/{Personas.OpdB}/unit");
-        Assert.NotEqual(HttpStatusCode.OK, other.Status);
-        Assert.DoesNotContain("Tambah unit", other.Body, StringComparison.Ordinal);
+        var refusedPage = await editor.FetchAsync($"/admin/opd/{Personas.OpdB}/unit");
+        Assert.NotEqual(HttpStatusCode.OK, refusedPage.Status);
+        Assert.DoesNotContain("Tambah unit", refusedPage.Body, StringComparison.Ordinal);
         var name = "Puskesmas Uji " + Guid.NewGuid().ToString("N")[..6];
         var count = await app.WithDbAsync(db => db.OpdUnits.CountAsync());
 
