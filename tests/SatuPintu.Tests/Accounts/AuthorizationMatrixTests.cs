@@ -202,7 +202,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     {
         var name = "UPT Arsip " + Guid.NewGuid().ToString("N")[..6];
         var added = await Form(c, $"/admin/opd/{opd}/unit/Save", $"/admin/opd/{opd}/unit", new() { ["Input.Name"] = name, ["Input.KindLabel"] = "UPT" });
-        if (added.StatusCode != HttpStatusCode.Redirect)
+        if (added.Headers.Location?.ToString() != $"/admin/opd/{opd}/unit")
         {
             return added;
         }
@@ -245,7 +245,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("api/v1/opds/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds")),
         new("api/v1/opds/{slug}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds/dinkes")),
         new("api/v1/opds/", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, "/api/v1/opds", new { name = "Badan Uji " + Guid.NewGuid().ToString("N")[..6], kind = "badan" })),
-        new("api/v1/opds/{slug}", "PUT", null, Rule.EditOpd, true, default, (c, _, opd) => c.PutAsJsonAsync($"/api/v1/opds/{opd}", new { name = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", summary = "Profil uji matriks." })),
+        new("api/v1/opds/{slug}", "PUT", null, Rule.EditOpd, true, default, (c, _, opd) => c.PutAsJsonAsync($"/api/v1/opds/{opd}", new { name = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", summary = "Profil uji matriks.", phone = "(0732) 391 000" })),
         new("api/v1/opds/{slug}", "DELETE", null, Rule.AdminOnly, true, default, (c, _, opd) => ArchiveThenRestore(c, opd)),
         new("api/v1/opds/{slug}/restore", "POST", null, Rule.AdminOnly, true, default, (c, _, opd) => Post(c, $"/api/v1/opds/{opd}/restore")),
         new("api/v1/opds/{slug}/hide", "POST", null, Rule.AdminOnly, true, default, (c, _, opd) => HideThenShow(c, opd, form: false)),
@@ -309,7 +309,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/opd/{handler:regex(^Create$)?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/opd")),
         new("admin/opd/{handler:regex(^Create$)?}", "POST", "Create", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/opd/Create", "/admin/opd", new() { ["Input.Name"] = "Badan Uji " + Guid.NewGuid().ToString("N")[..6], ["Input.Kind"] = "Badan" })),
         new("admin/opd/{slug}/{handler?}", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/admin/opd/{opd}")),
-        new("admin/opd/{slug}/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/Save", $"/admin/opd/{opd}", new() { ["Input.Name"] = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", ["Input.Summary"] = "Profil uji matriks." })),
+        new("admin/opd/{slug}/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/Save", $"/admin/opd/{opd}", new() { ["Input.Name"] = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", ["Input.Summary"] = "Profil uji matriks.", ["Input.Phone"] = "(0732) 391 000" })),
         new("admin/opd/{slug}/{handler?}", "POST", "Archive", Rule.AdminOnly, true, default, (c, _, opd) => ArchiveTwice(c, opd)),
         new("admin/opd/{slug}/{handler?}", "POST", "Visibility", Rule.AdminOnly, true, default, (c, _, opd) => HideThenShow(c, opd, form: true)),
         new("admin/opd/{slug}/{handler?}", "POST", "AddUnit", Rule.AdminOnly, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/AddUnit", $"/admin/opd/{opd}", new() { ["UnitName"] = "UPT Uji " + Guid.NewGuid().ToString("N")[..6], ["UnitKind"] = "UPT" })),
