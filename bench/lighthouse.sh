@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lighthouse 12.2.3 (mobile, default simulated throttling) against the portal's home page and an
-# article page, and against WordPress's home for comparison when the anchor is up. Loopback only.
+# Lighthouse 12.2.3 (mobile, default simulated throttling) against the portal's home page, a service
+# page, an article page and an article with a lead image, and against WordPress's home for comparison
+# when the anchor is up. Loopback only.
 #
 #   bench/lighthouse.sh                 3 runs per page, medians
 #   LH_RUNS=5 bench/lighthouse.sh
@@ -12,6 +13,9 @@
 # and uses Debian's Chromium (/usr/bin/chromium; the `chromium` package is installed when missing).
 # Per page: median performance / accessibility / best-practices / SEO scores, bytes transferred,
 # number of requests and simulated LCP, and the audits that did not pass (with their titles).
+# The article with a lead image is made here (only when the script starts the app): an admin made with
+# `user add` signs in like a browser and saves a news item with a 1200×800 picture (a Chromium screenshot
+# of the home page, so nothing is fetched), and publishes it.
 # Settings: BENCH_DIR (work folder), LH_RUNS (3), WP_URL (default http://127.0.0.1:8081/, skipped
 # when not answering), ARTICLES (for seeding, default 10000).
 # Output: the markdown table on stdout; JSON reports and table.md in $BENCH_DIR/lighthouse/<time>/.
@@ -54,13 +58,42 @@ if [[ -n ${PORTAL_URL:-} ]]; then
 else
   [[ -f $BENCH_WORK/app/SatuPintu.dll ]] || bench_publish
   [[ -f $BENCH_WORK/data/satupintu.db ]] || bench_seed "${ARTICLES:-10000}"
+  email=bench-lighthouse-$RANDOM@kepahiang.example
+  password="kata-sandi-bench-yang-panjang-$RANDOM$RANDOM"
+  (cd "$BENCH_WORK/app" && echo "$password" | SatuPintu__DataDir="$BENCH_WORK/data" Logging__LogLevel__Default=Warning \
+    dotnet SatuPintu.dll user add --email "$email" --role admin --name Bench) >"$OUT/user.log" 2>&1 \
+    || { cat "$OUT/user.log" >&2; bench_die "user add failed"; }
   bench_start_app
   BASE=$BENCH_BASE
+  "$CHROME_PATH" $CHROME_FLAGS --hide-scrollbars --window-size=1200,800 --screenshot="$OUT/lead.png" "$BASE/" >/dev/null 2>&1 \
+    || bench_die "Chromium made no screenshot for the lead image"
+  jar="$OUT/cookies.txt"
+  form_token() { grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -n 1 | sed 's/.*value="//; s/"$//'; }
+  t=$(curl -s -c "$jar" -b "$jar" "$BASE/admin/masuk" | form_token)
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$email" --data-urlencode "Password=$password" \
+    --data-urlencode "__RequestVerificationToken=$t" "$BASE/admin/masuk"
+  t=$(curl -s -c "$jar" -b "$jar" "$BASE/admin/artikel/baru" | form_token)
+  [[ -n $t ]] || bench_die "no antiforgery token on /admin/artikel/baru (sign-in failed?)"
+  saved=$(curl -s -o /dev/null -w '%{redirect_url}' -b "$jar" -F "__RequestVerificationToken=$t" -F "Input.Opd=dinkes" -F "Input.Kind=berita" \
+    -F "Input.Title=Posyandu keliling menjangkau desa terjauh" -F "Input.Summary=Petugas puskesmas memeriksa balita dan lansia di balai desa." \
+    -F "Input.Body=Petugas puskesmas memeriksa balita dan lansia di balai desa. Pemeriksaan gratis dan terbuka untuk warga." \
+    -F "Input.LeadImageAlt=Tampilan beranda portal" -F "Input.LeadImageCaption=Beranda portal" -F "Input.LeadImageCredit=Diskominfo" \
+    -F "LeadImageFile=@$OUT/lead.png;type=image/png" "$BASE/admin/artikel/baru/Save")
+  id=$(grep -o '/admin/artikel/[0-9]*' <<<"$saved" | grep -o '[0-9]*$' || true)
+  [[ -n $id ]] || bench_die "saving the article with a lead image did not redirect to it"
+  t=$(curl -s -b "$jar" "$BASE/admin/artikel/$id" | form_token)
+  curl -s -o /dev/null -b "$jar" -F "__RequestVerificationToken=$t" "$BASE/admin/artikel/$id/Publish"
+  sleep 1   # the change feed brings the published article into the read model
+  lead_article=$(curl -s "$BASE/berita" | grep -o 'href="/berita/posyandu-keliling[^"?#]*"' | head -n1 | sed 's/^href="//; s/"$//')
+  [[ -n $lead_article ]] || bench_die "the published article with a lead image is not on /berita"
 fi
-article=$(curl -s "$BASE/berita" | grep -o 'href="/berita/[^"?#]*"' | head -n1 | sed 's/^href="//; s/"$//')
+article=$(curl -s "$BASE/berita" | grep -o 'href="/berita/[^"?#]*"' | grep -v posyandu-keliling | head -n1 | sed 's/^href="//; s/"$//')
 [[ -n $article ]] || bench_die "found no /berita/ link on $BASE/berita"
+service=$(curl -s "$BASE/layanan" | grep -o 'href="/layanan/[^"/?#]*/[^"?#]*"' | head -n1 | sed 's/^href="//; s/"$//')
+[[ -n $service ]] || bench_die "found no service page link on $BASE/layanan"
 
-pages=("satupintu-home $BASE/" "satupintu-article $BASE$article")
+pages=("satupintu-home $BASE/" "satupintu-service $BASE$service" "satupintu-article $BASE$article")
+[[ -z ${lead_article:-} ]] || pages+=("satupintu-article-lead-image $BASE$lead_article")
 if curl -s -o /dev/null --max-time 10 "$WP_URL"; then
   pages+=("wordpress-home $WP_URL")
 else

@@ -35,6 +35,7 @@ public static class AuditWording
         ["ArticleId"] = "Artikel", ["Number"] = "Nomor", ["Origin"] = "Asal", ["SourceUrl"] = "Sumber", ["SortOrder"] = "Urutan", ["ArchivedAt"] = "Diarsipkan",
         ["Id"] = "Nomor data", ["Address"] = "Alamat", ["Phone"] = "Telepon", ["Website"] = "Situs web", ["ShortName"] = "Nama singkat",
         ["Abbreviation"] = "Singkatan", ["Phrases"] = "Kepanjangan",
+        ["Hidden"] = "Disembunyikan dari publik", ["Hours"] = "Jam layanan", ["KindLabel"] = "Jenis unit",
     };
 
     private static readonly Dictionary<string, string> Statuses = new()

@@ -38,12 +38,12 @@ public sealed partial class ArticlePublishing
         return await SaveAsync(article, ct);
     }
 
-    /// <summary>The bin of the OPDs the user may edit, newest first.</summary>
-    public Task<List<Article>> BinAsync(ClaimsPrincipal user, CancellationToken ct)
+    /// <summary>One page of the bin of the OPDs the user may edit, newest first.</summary>
+    public Task<PagedList<Article>> BinAsync(ClaimsPrincipal user, PageRequest page, CancellationToken ct)
     {
         var opds = Directory.EditableOpds.For(db, user).Select(o => o.Id);
         return db.Articles.IgnoreQueryFilters().AsNoTracking().Include(a => a.Opd)
-            .Where(a => a.DeletedAt != null && opds.Contains(a.OpdId)).OrderByDescending(a => a.DeletedAt).ThenByDescending(a => a.Id).ToListAsync(ct);
+            .Where(a => a.DeletedAt != null && opds.Contains(a.OpdId)).OrderByDescending(a => a.DeletedAt).ThenByDescending(a => a.Id).ToPageAsync(page, ct);
     }
 
     public async Task<Outcome<Article>> RestoreFromBinAsync(ClaimsPrincipal user, int id, CancellationToken ct)

@@ -23,7 +23,7 @@ public sealed class PageDetailModel(SatuPintuDb db) : PageModel
             return this.Answer(404, "Halaman yang Anda cari tidak ada.");
         }
         var published = db.Pages.AsNoTracking().Where(p => p.Status == PublicationStatus.Published);
-        var owned = opd is null ? published.Where(p => p.OpdId == null) : published.Where(p => p.Opd!.Slug == opd && p.Opd.ArchivedAt == null);
+        var owned = opd is null ? published.Where(p => p.OpdId == null) : published.Where(p => p.Opd!.Slug == opd && p.Opd.ArchivedAt == null && !p.Opd.Hidden);
         var page = await owned.Include(p => p.Opd).FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (page is null)
         {

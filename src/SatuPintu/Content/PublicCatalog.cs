@@ -176,7 +176,7 @@ public sealed class CatalogSnapshot
     /// <summary>Active OPDs in directory order, with units and services.</summary>
     public required IReadOnlyList<Opd> Opds { get; init; }
     public required IReadOnlyDictionary<string, Opd> OpdsBySlug { get; init; }
-    /// <summary>Every OPD, archived ones too: their published articles stay readable.</summary>
+    /// <summary>Every OPD not hidden, archived ones too: their published articles stay readable.</summary>
     public required IReadOnlyDictionary<int, Opd> OpdsById { get; init; }
     public required IReadOnlyDictionary<string, Tag> TagsBySlug { get; init; }
     public required IReadOnlyDictionary<int, Tag> TagsById { get; init; }
@@ -244,10 +244,11 @@ public sealed class CatalogSnapshot
     public static async Task<CatalogSnapshot> BuildAsync(SatuPintuDb db, long version, DateTimeOffset now, CancellationToken ct)
     {
         var allOpds = await db.Opds.AsNoTracking().AsSplitQuery()
-            .Include(o => o.Units.OrderBy(u => u.SortOrder)).Include(o => o.Services.OrderBy(s => s.SortOrder))
+            .Include(o => o.Units.Where(u => u.ArchivedAt == null).OrderBy(u => u.SortOrder)).Include(o => o.Services.OrderBy(s => s.SortOrder))
             .OrderBy(o => o.SortOrder).ToListAsync(ct);
-        var opdsById = allOpds.ToDictionary(o => o.Id);
-        var active = allOpds.Where(o => o.ArchivedAt == null).ToList();
+        // A hidden OPD is left out whole, with its content (OpdVisibility); an archived one keeps its articles readable.
+        var opdsById = allOpds.Where(o => !o.Hidden).ToDictionary(o => o.Id);
+        var active = allOpds.Where(o => o.IsPublic()).ToList();
         var tags = await db.Tags.AsNoTracking().ToListAsync(ct);
 
         var rows = await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null)

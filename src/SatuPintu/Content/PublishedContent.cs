@@ -16,6 +16,8 @@ public sealed record CardImage(string StoredName, string Alt, int Width, int Hei
     public string Url => $"/media/{StoredName}";
     public string MediumUrl => $"/media/{Uploads.MediaFile.MediumName(StoredName)}";
     public string ThumbnailUrl => $"/media/{Uploads.MediaFile.ThumbnailName(StoredName)}";
+    /// <summary>The JPEG for link previews (og:image); the page itself shows the WebP sizes.</summary>
+    public string ShareUrl => $"/media/{Uploads.MediaFile.ShareName(StoredName)}";
     /// <summary>The srcset widths: thumbnail and medium are at most that wide, never wider than the original.</summary>
     public string SrcSet(int thumbnailWidth, int mediumWidth) =>
         $"{ThumbnailUrl} {Math.Min(thumbnailWidth, Width)}w, {MediumUrl} {Math.Min(mediumWidth, Width)}w, {Url} {Width}w";
@@ -30,10 +32,10 @@ public sealed record DocumentCard(string Slug, string Title, string? Category, s
 public static class PublishedContent
 {
     public static IQueryable<Article> Visible(this IQueryable<Article> articles, DateTime nowUtc) =>
-        articles.Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null && a.PublishAt <= nowUtc);
+        articles.Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null && a.PublishAt <= nowUtc && !a.Opd!.Hidden);
 
     public static IQueryable<Document> Visible(this IQueryable<Document> documents, DateTime nowUtc) =>
-        documents.Where(d => d.Status == PublicationStatus.Published && d.PublishAt != null && d.PublishAt <= nowUtc);
+        documents.Where(d => d.Status == PublicationStatus.Published && d.PublishAt != null && d.PublishAt <= nowUtc && !d.Opd!.Hidden);
 
     public static IQueryable<Article> Newest(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id);

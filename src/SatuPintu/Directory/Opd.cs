@@ -33,6 +33,11 @@ public sealed class Opd
 
     public DateTime UpdatedAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    /// <summary>
+    /// Kept off every public page, list, search, sitemap, feed and the API until an admin shows it
+    /// (<see cref="OpdVisibility"/>): a new OPD starts hidden; existing and demo OPDs are shown.
+    /// </summary>
+    public bool Hidden { get; set; }
 
     public List<OpdUnit> Units { get; set; } = [];
     public List<PublicService> Services { get; set; } = [];

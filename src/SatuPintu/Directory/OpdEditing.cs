@@ -13,7 +13,7 @@ namespace SatuPintu.Directory;
 /// admins create, archive and restore OPDs and rename them; an OPD's own editors and reviewers
 /// (<see cref="Access.Can"/> with <see cref="OpdRight.Edit"/>) edit the rest of its profile.
 /// </summary>
-public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
+public sealed partial class OpdEditing(SatuPintuDb db, TimeProvider time)
 {
     public const int MaxName = 200;
     public const int MaxShortName = 40;
@@ -87,6 +87,8 @@ public sealed class OpdEditing(SatuPintuDb db, TimeProvider time)
         {
             Slug = slug, Name = name, ShortName = shortName, Kind = kind!.Value,
             SortOrder = await db.Opds.MaxAsync(o => (int?)o.SortOrder, ct) + 1 ?? 0, UpdatedAt = Now,
+            // Shown by an admin once its profile has the minimum (OpdVisibility).
+            Hidden = true,
         };
         db.Opds.Add(opd);
         await db.SaveChangesAsync(ct);

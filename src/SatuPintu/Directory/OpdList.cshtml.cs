@@ -19,8 +19,8 @@ public sealed class OpdListModel(SatuPintuDb db) : PageModel
     public async Task OnGetAsync(string? q, CancellationToken ct)
     {
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];
-        var opds = await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null)
-            .Include(o => o.Units.OrderBy(u => u.SortOrder))
+        var opds = await db.Opds.AsNoTracking().Public()
+            .Include(o => o.Units.Where(u => u.ArchivedAt == null).OrderBy(u => u.SortOrder))
             .OrderBy(o => o.SortOrder).ThenBy(o => o.Name)
             .ToListAsync(ct);
         Total = opds.Count;

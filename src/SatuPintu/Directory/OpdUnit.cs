@@ -19,4 +19,6 @@ public sealed class OpdUnit
     public string? Phone { get; set; }
     /// <summary>Opening hours in the <see cref="OpeningHours"/> notation.</summary>
     public string? Hours { get; set; }
+    /// <summary>An archived unit is off the portal; kept, since network sites may still name it.</summary>
+    public DateTime? ArchivedAt { get; set; }
 }

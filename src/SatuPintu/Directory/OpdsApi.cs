@@ -23,10 +23,10 @@ internal static class OpdsApi
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/opds").WithTags("OPD");
-        g.MapGet("/", async (SatuPintuDb db, CancellationToken ct) =>
-            (await Query(db).ToListAsync(ct)).Select(ToDto)).WithSummary("Semua perangkat daerah");
-        g.MapGet("/{slug}", async (string slug, SatuPintuDb db, CancellationToken ct) =>
-            await Query(db).FirstOrDefaultAsync(o => o.Slug == slug, ct) is { } opd
+        g.MapGet("/", async (SatuPintuDb db, ClaimsPrincipal user, CancellationToken ct) =>
+            (await Query(db, user).ToListAsync(ct)).Select(ToDto)).WithSummary("Semua perangkat daerah (yang tersembunyi hanya untuk admin)");
+        g.MapGet("/{slug}", async (string slug, SatuPintuDb db, ClaimsPrincipal user, CancellationToken ct) =>
+            await Query(db, user).FirstOrDefaultAsync(o => o.Slug == slug, ct) is { } opd
                 ? Results.Ok(ToDto(opd))
                 : NotFound()).WithSummary("Satu perangkat daerah");
         g.MapPost("/", async (NewOpdInput input, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
@@ -41,10 +41,15 @@ internal static class OpdsApi
             .WithSummary("Arsipkan perangkat daerah: tidak tampil lagi di portal (admin)");
         g.MapPost("/{slug}/restore", async (string slug, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
             Answer(await editing.SetArchivedAsync(user, slug, archived: false, ct))).WithSummary("Aktifkan kembali perangkat daerah yang diarsipkan (admin)");
+        g.MapPost("/{slug}/show", async (string slug, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
+            Answer(await editing.SetHiddenAsync(user, slug, hidden: false, ct))).WithSummary("Tampilkan perangkat daerah ke publik; ditolak bila profil belum memuat nama, jenis, dan alamat atau kontak (admin)");
+        g.MapPost("/{slug}/hide", async (string slug, ClaimsPrincipal user, OpdEditing editing, CancellationToken ct) =>
+            Answer(await editing.SetHiddenAsync(user, slug, hidden: true, ct))).WithSummary("Sembunyikan perangkat daerah dari publik (admin)");
     }
 
-    private static IQueryable<Opd> Query(SatuPintuDb db) =>
-        db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).Include(o => o.Units).OrderBy(o => o.SortOrder);
+    /// <summary>What the public sees; admins also see the hidden OPDs they have yet to show.</summary>
+    private static IQueryable<Opd> Query(SatuPintuDb db, ClaimsPrincipal user) =>
+        (OpdEditing.MayManage(user) ? db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null) : db.Opds.AsNoTracking().Public()).Include(o => o.Units.Where(u => u.ArchivedAt == null)).OrderBy(o => o.SortOrder);
 
     private static IResult Answer(Outcome<Opd> outcome) => outcome.Status == OutcomeStatus.Ok ? Results.Ok(ToDto(outcome.Value!)) : Problem(outcome);
 

@@ -1,6 +1,7 @@
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SatuPintu.Directory;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Hosting;
@@ -98,7 +99,7 @@ internal static class Sitemap
     /// <summary>The lists, the OPD pages and the static pages: a few hundred at most, read whole.</summary>
     private static async Task<List<Url>> GeneralAsync(SatuPintuDb db, CancellationToken ct)
     {
-        var opds = (await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).OrderBy(o => o.Id).Select(o => new { o.Slug, o.UpdatedAt }).ToListAsync(ct))
+        var opds = (await db.Opds.AsNoTracking().Public().OrderBy(o => o.Id).Select(o => new { o.Slug, o.UpdatedAt }).ToListAsync(ct))
             .Select(o => new Url("/opd/" + o.Slug, o.UpdatedAt));
         var pages = await GeneralPages(db)
             .OrderBy(p => p.Id).Select(p => new { OpdSlug = p.Opd == null ? null : p.Opd.Slug, p.Slug, p.UpdatedAt }).ToListAsync(ct);
@@ -116,7 +117,7 @@ internal static class Sitemap
         var result = new List<(int, DateTime)>();
         if (part == "umum")
         {
-            var opds = db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null);
+            var opds = db.Opds.AsNoTracking().Public();
             var pages = GeneralPages(db);
             var count = Lists.Length + await opds.CountAsync(ct) + await pages.CountAsync(ct);
             if (count <= size)
@@ -153,7 +154,7 @@ internal static class Sitemap
     }
 
     private static IQueryable<Page> GeneralPages(SatuPintuDb db) =>
-        db.Pages.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && (p.OpdId == null || p.Opd!.ArchivedAt == null));
+        db.Pages.AsNoTracking().Where(p => p.Status == PublicationStatus.Published && (p.OpdId == null || (p.Opd!.ArchivedAt == null && !p.Opd.Hidden)));
 
     private static async Task<List<Url>> ChunkAsync(SatuPintuDb db, string part, DateTime now, int skip, int take, CancellationToken ct)
     {

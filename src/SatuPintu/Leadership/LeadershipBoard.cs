@@ -55,9 +55,11 @@ public sealed class LeadershipBoard(SatuPintuDb db, NetworkProgress network, Tim
                 missing.Add(what);
             }
         }
+        Need(!o.Hidden, "tampil di portal (masih disembunyikan)");
         Need(Has(o.Summary), "ringkasan");
         Need(Has(o.Address), "alamat");
         Need(Has(o.Phone) || Has(o.Email), "kontak");
+        Need(Has(o.Hours), "jam layanan");
         Need(Has(o.HeadName), "nama pimpinan");
         Need(Has(o.Vision) && Has(o.Mission), "visi dan misi");
         Need(Has(o.Duties), "tupoksi");

@@ -50,7 +50,7 @@ public sealed class NetworkProgress(SatuPintuDb db, TimeProvider time, IOptions<
     public async Task<NetworkSnapshot> SnapshotAsync(CancellationToken ct)
     {
         var asOf = time.GetUtcNow().UtcDateTime;
-        var opds = await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null).OrderBy(o => o.Kind).ThenBy(o => o.SortOrder).ToListAsync(ct);
+        var opds = await db.Opds.AsNoTracking().Public().OrderBy(o => o.Kind).ThenBy(o => o.SortOrder).ToListAsync(ct);
         var sites = await db.NetworkSites.AsNoTracking().Include(s => s.Opds).ThenInclude(o => o.OpdUnit).Include(s => s.Link)
             .OrderBy(s => s.Kind).ThenBy(s => s.Name).AsSplitQuery().ToListAsync(ct);
         var housed = sites.SelectMany(s => s.Opds.Select(o => (Site: s, o.OpdId, Unit: o.OpdUnit))).ToList();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using SatuPintu.Directory;
 using SatuPintu.Content;
 using SatuPintu.Data;
 using SatuPintu.Hosting;
@@ -67,7 +68,7 @@ public sealed partial class SearchSources(SatuPintuDb db, RegionalClock clock, D
             case "article":
                 var articles = await db.Articles.AsNoTracking().Include(a => a.Opd).Include(a => a.Tags)
                     .Where(a => ids == null ? a.Id > after : ids.Contains(a.Id)).OrderBy(a => a.Id).Take(take).ToListAsync(ct);
-                return articles.Select(a => (a.Id, a.Status == PublicationStatus.Published && a.PublishAt <= now
+                return articles.Select(a => (a.Id, a.Status == PublicationStatus.Published && a.PublishAt <= now && a.Opd is not { Hidden: true }
                     ? new SearchEntry(IdOf(kind, a.Id), a.Kind.UrlWord(), a.Title,
                         Join(a.Summary, PlainText(a.BodyHtml), a.EventPlace, string.Join(", ", a.Tags.Select(t => t.Name))),
                         ArticleKinds.DetailUrl(a.Kind, a.Slug), a.Opd?.Slug, a.Opd?.DisplayShortName, a.PublishAt)
@@ -78,7 +79,7 @@ public sealed partial class SearchSources(SatuPintuDb db, RegionalClock clock, D
                 var result = new List<(int, SearchEntry?)>();
                 foreach (var d in docs)
                 {
-                    var visible = d.Status == PublicationStatus.Published && d.PublishAt <= now;
+                    var visible = d.Status == PublicationStatus.Published && d.PublishAt <= now && d.Opd is not { Hidden: true };
                     result.Add((d.Id, visible
                         ? new SearchEntry(IdOf(kind, d.Id), "dokumen", d.Title, Join(d.Description, d.Category, d.FileName, await documentText.ExtractAsync(d, ct)),
                             $"/dokumen/{d.Slug}", d.Opd?.Slug, d.Opd?.DisplayShortName, d.PublishAt)
@@ -88,13 +89,13 @@ public sealed partial class SearchSources(SatuPintuDb db, RegionalClock clock, D
             case "page":
                 var pages = await db.Pages.AsNoTracking().Include(p => p.Opd)
                     .Where(p => ids == null ? p.Id > after : ids.Contains(p.Id)).OrderBy(p => p.Id).Take(take).ToListAsync(ct);
-                return pages.Select(p => (p.Id, p.Status == PublicationStatus.Published
+                return pages.Select(p => (p.Id, p.Status == PublicationStatus.Published && p.Opd is not { Hidden: true }
                     ? new SearchEntry(IdOf(kind, p.Id), "halaman", p.Title, PlainText(p.BodyHtml), $"/halaman/{p.Slug}", p.Opd?.Slug, p.Opd?.DisplayShortName, p.PublishedAt ?? p.UpdatedAt)
                     : null)).ToList();
             case "opd":
                 var opds = await db.Opds.AsNoTracking().Include(o => o.Units)
                     .Where(o => ids == null ? o.Id > after : ids.Contains(o.Id)).OrderBy(o => o.Id).Take(take).ToListAsync(ct);
-                return opds.Select(o => (o.Id, o.ArchivedAt == null
+                return opds.Select(o => (o.Id, o.IsPublic()
                     ? new SearchEntry(IdOf(kind, o.Id), "opd", o.ShortName is null ? o.Name : $"{o.Name} ({o.ShortName})",
                         Join(o.Summary, o.Duties, o.Vision, o.Mission, o.HeadName, o.Address, string.Join(", ", o.Units.Select(u => u.Name))),
                         $"/opd/{o.Slug}", o.Slug, o.DisplayShortName, null)
@@ -102,14 +103,14 @@ public sealed partial class SearchSources(SatuPintuDb db, RegionalClock clock, D
             case "opd-unit":
                 var units = await db.OpdUnits.AsNoTracking().Include(u => u.Opd)
                     .Where(u => ids == null ? u.Id > after : ids.Contains(u.Id)).OrderBy(u => u.Id).Take(take).ToListAsync(ct);
-                return units.Select(u => (u.Id, u.Opd!.ArchivedAt == null
+                return units.Select(u => (u.Id, u.ArchivedAt == null && u.Opd!.ArchivedAt == null && !u.Opd.Hidden
                     ? new SearchEntry(IdOf(kind, u.Id), "opd", u.ShortName is null ? u.Name : $"{u.Name} ({u.ShortName})",
                         Join(u.KindLabel, u.Description, u.Opd.Name), $"/opd/{u.Opd.Slug}#unit", u.Opd.Slug, u.Opd.DisplayShortName, null)
                     : (SearchEntry?)null)).ToList();
             case "public-service":
                 var services = await db.PublicServices.AsNoTracking().Include(s => s.Opd)
                     .Where(s => ids == null ? s.Id > after : ids.Contains(s.Id)).OrderBy(s => s.Id).Take(take).ToListAsync(ct);
-                return services.Select(s => (s.Id, s.Opd!.ArchivedAt == null
+                return services.Select(s => (s.Id, s.Opd!.ArchivedAt == null && !s.Opd.Hidden
                     ? new SearchEntry(IdOf(kind, s.Id), "layanan", s.Name, Join(s.Description, s.Requirements, s.Procedure, s.Output, s.Opd.Name),
                         $"/layanan/{s.Opd.Slug}/{s.Slug}", s.Opd.Slug, s.Opd.DisplayShortName, null)
                     : (SearchEntry?)null)).ToList();

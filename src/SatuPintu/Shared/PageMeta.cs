@@ -17,7 +17,7 @@ public sealed record PageMeta(string Title, string Description)
     public string? FeedTitle { get; init; }
     /// <summary>schema.org JSON-LD, already serialised with an encoder that escapes &lt;, so it cannot end its script element.</summary>
     public string? JsonLd { get; init; }
-    /// <summary>Path of the page's picture (an article's lead image); made absolute for OpenGraph and Twitter previews.</summary>
+    /// <summary>Path of the page's picture as a JPEG (an article's lead image); made absolute for OpenGraph and Twitter previews.</summary>
     public string? ImagePath { get; init; }
     public string? ImageAlt { get; init; }
     public int? ImageWidth { get; init; }

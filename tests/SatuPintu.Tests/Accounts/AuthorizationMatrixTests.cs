@@ -185,6 +185,33 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         return await Post(c, $"/api/v1/opds/{opd}/restore");
     }
 
+    /// <summary>Hide and show again (API or form), so the shared OPDs stay on the portal for the other cases.</summary>
+    private static async Task<HttpResponseMessage> HideThenShow(HttpClient c, string opd, bool form)
+    {
+        var hidden = form ? await Form(c, $"/admin/opd/{opd}/Visibility?show=false", $"/admin/opd/{opd}") : await Post(c, $"/api/v1/opds/{opd}/hide");
+        if (hidden.StatusCode != (form ? HttpStatusCode.Redirect : HttpStatusCode.OK))
+        {
+            return hidden;
+        }
+        hidden.Dispose();
+        return form ? await Form(c, $"/admin/opd/{opd}/Visibility?show=true", $"/admin/opd/{opd}") : await Post(c, $"/api/v1/opds/{opd}/show");
+    }
+
+    /// <summary>Adds a unit, then archives it: the refusal of either step is the answer.</summary>
+    private static async Task<HttpResponseMessage> ArchiveUnitTwice(HttpClient c, string opd)
+    {
+        var name = "UPT Arsip " + Guid.NewGuid().ToString("N")[..6];
+        var added = await Form(c, $"/admin/opd/{opd}/unit/Save", $"/admin/opd/{opd}/unit", new() { ["Input.Name"] = name, ["Input.KindLabel"] = "UPT" });
+        if (added.Headers.Location?.ToString() != $"/admin/opd/{opd}/unit")
+        {
+            return added;
+        }
+        added.Dispose();
+        var page = await c.GetStringAsync(new Uri($"/admin/opd/{opd}/unit", UriKind.Relative));
+        var id = System.Text.RegularExpressions.Regex.Match(page, "unit\\?ubah=(\\d+)\" aria-label=\"Ubah " + name).Groups[1].Value;
+        return await Form(c, $"/admin/opd/{opd}/unit/Archive?id={id}", $"/admin/opd/{opd}/unit");
+    }
+
     private static readonly Case[] Cases =
     [
         // API
@@ -218,9 +245,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("api/v1/opds/", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds")),
         new("api/v1/opds/{slug}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/api/v1/opds/dinkes")),
         new("api/v1/opds/", "POST", null, Rule.AdminOnly, false, default, (c, _, _) => Post(c, "/api/v1/opds", new { name = "Badan Uji " + Guid.NewGuid().ToString("N")[..6], kind = "badan" })),
-        new("api/v1/opds/{slug}", "PUT", null, Rule.EditOpd, true, default, (c, _, opd) => c.PutAsJsonAsync($"/api/v1/opds/{opd}", new { name = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", summary = "Profil uji matriks." })),
+        new("api/v1/opds/{slug}", "PUT", null, Rule.EditOpd, true, default, (c, _, opd) => c.PutAsJsonAsync($"/api/v1/opds/{opd}", new { name = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", summary = "Profil uji matriks.", phone = "(0732) 391 000" })),
         new("api/v1/opds/{slug}", "DELETE", null, Rule.AdminOnly, true, default, (c, _, opd) => ArchiveThenRestore(c, opd)),
         new("api/v1/opds/{slug}/restore", "POST", null, Rule.AdminOnly, true, default, (c, _, opd) => Post(c, $"/api/v1/opds/{opd}/restore")),
+        new("api/v1/opds/{slug}/hide", "POST", null, Rule.AdminOnly, true, default, (c, _, opd) => HideThenShow(c, opd, form: false)),
+        new("api/v1/opds/{slug}/show", "POST", null, Rule.AdminOnly, true, default, (c, _, opd) => Post(c, $"/api/v1/opds/{opd}/show")),
         new("api/{documentName}/openapi.json", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1/openapi.json")),
         new("api/v1", "GET", null, Rule.Anyone, false, default, (c, _, _) => Get(c, "/api/v1")),
         // Admin pages
@@ -280,14 +309,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("admin/opd/{handler:regex(^Create$)?}", "GET", null, Rule.Staff, false, default, (c, _, _) => Get(c, "/admin/opd")),
         new("admin/opd/{handler:regex(^Create$)?}", "POST", "Create", Rule.AdminOnly, false, default, (c, _, _) => Form(c, "/admin/opd/Create", "/admin/opd", new() { ["Input.Name"] = "Badan Uji " + Guid.NewGuid().ToString("N")[..6], ["Input.Kind"] = "Badan" })),
         new("admin/opd/{slug}/{handler?}", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/admin/opd/{opd}")),
-        new("admin/opd/{slug}/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/Save", $"/admin/opd/{opd}", new() { ["Input.Name"] = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", ["Input.Summary"] = "Profil uji matriks." })),
+        new("admin/opd/{slug}/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/Save", $"/admin/opd/{opd}", new() { ["Input.Name"] = opd == Personas.OpdA ? "Dinas Kesehatan" : "Dinas Sosial", ["Input.Summary"] = "Profil uji matriks.", ["Input.Phone"] = "(0732) 391 000" })),
         new("admin/opd/{slug}/{handler?}", "POST", "Archive", Rule.AdminOnly, true, default, (c, _, opd) => ArchiveTwice(c, opd)),
+        new("admin/opd/{slug}/{handler?}", "POST", "Visibility", Rule.AdminOnly, true, default, (c, _, opd) => HideThenShow(c, opd, form: true)),
         new("admin/opd/{slug}/{handler?}", "POST", "AddUnit", Rule.AdminOnly, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/AddUnit", $"/admin/opd/{opd}", new() { ["UnitName"] = "UPT Uji " + Guid.NewGuid().ToString("N")[..6], ["UnitKind"] = "UPT" })),
         new("admin/opd/{slug}/{handler?}", "POST", "AddMember", Rule.AdminOnly, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/AddMember", $"/admin/opd/{opd}", new() { ["MemberEmail"] = AdminBootstrapEmail, ["MemberRole"] = "Editor" })),
         new("admin/opd/{slug}/{handler?}", "POST", "RemoveMember", Rule.Nobody, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/RemoveMember?membership=999999", $"/admin/opd/{opd}")),
         new("admin/artikel/{id:int}/revisi/{handler?}", "GET", null, Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Get(c, $"/admin/artikel/{id}/revisi")),
         new("admin/artikel/{id:int}/revisi/{handler?}", "POST", "Restore", Rule.EditOpd, true, PublicationStatus.Draft, (c, id, _) => Form(c, $"/admin/artikel/{id}/revisi/Restore?revision=1", $"/admin/artikel/{id}/revisi")),
         new("admin/opd/{slug}/layanan/{handler?}", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/admin/opd/{opd}/layanan")),
+        new("admin/opd/{slug}/unit/{handler?}", "GET", null, Rule.EditOpd, true, default, (c, _, opd) => Get(c, $"/admin/opd/{opd}/unit")),
+        new("admin/opd/{slug}/unit/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/unit/Save", $"/admin/opd/{opd}/unit", new() { ["Input.Name"] = "UPT Uji " + Guid.NewGuid().ToString("N")[..6], ["Input.KindLabel"] = "UPT" })),
+        new("admin/opd/{slug}/unit/{handler?}", "POST", "Archive", Rule.EditOpd, true, default, (c, _, opd) => ArchiveUnitTwice(c, opd)),
         new("admin/opd/{slug}/layanan/{handler?}", "POST", "Save", Rule.EditOpd, true, default, (c, _, opd) => Form(c, $"/admin/opd/{opd}/layanan/Save", $"/admin/opd/{opd}/layanan", new() { ["Input.Name"] = "Layanan uji " + Guid.NewGuid().ToString("N")[..6] })),
         new("admin/opd/{slug}/layanan/{handler?}", "POST", "Delete", Rule.EditOpd, true, default, (c, _, opd) => DeleteFirstService(c, opd)),
         // Network: public figures for anyone; every change and every admin page for Diskominfo admins (and read-only pimpinan, tested in NetworkAdminTests).

@@ -91,7 +91,17 @@ public abstract class EditorPublishingTests(SatuPintuApp app) : WithPersonas(app
         var visitor = app.Browser();
         var page = await visitor.GetOkAsync($"/berita/{slug}");
         var stored = article.LeadImage.StoredName;
-        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{stored}\">", page, StringComparison.Ordinal);
+        // Link previews get a JPEG (WhatsApp does not reliably show WebP); the page itself keeps the WebP sizes.
+        var share = SatuPintu.Content.Uploads.MediaFile.ShareName(stored);
+        Assert.EndsWith("-bagikan.jpg", share, StringComparison.Ordinal);
+        Assert.Contains($"<meta property=\"og:image\" content=\"http://localhost/media/{share}\">", page, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:image:type\" content=\"image/jpeg\">", page, StringComparison.Ordinal);
+        Assert.Contains("<meta property=\"og:image:width\" content=\"1200\">", page, StringComparison.Ordinal);
+        Assert.Contains($"<meta name=\"twitter:image\" content=\"http://localhost/media/{share}\">", page, StringComparison.Ordinal);
+        await AssertJpegAsync(visitor, share);
+        // An image stored before previews had a JPEG gets one on first request, from its WebP.
+        File.Delete(Path.Combine(app.Services.GetRequiredService<SatuPintu.Data.DataOptions>().UploadsDir, "media", share));
+        await AssertJpegAsync(visitor, share);
         Assert.Contains("name=\"twitter:card\" content=\"summary_large_image\"", page, StringComparison.Ordinal);
         Assert.Contains($"/media/{SatuPintu.Content.Uploads.MediaFile.ThumbnailName(stored)} 400w, /media/{SatuPintu.Content.Uploads.MediaFile.MediumName(stored)} 800w, /media/{stored} 1200w", page, StringComparison.Ordinal);
         Assert.Contains("alt=\"Petani memanen padi di sawah\"", page, StringComparison.Ordinal);
@@ -99,6 +109,15 @@ public abstract class EditorPublishingTests(SatuPintuApp app) : WithPersonas(app
         Assert.Contains($"/dokumen/{doc.Slug}", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await visitor.FetchAsync($"/media/{SatuPintu.Content.Uploads.MediaFile.MediumName(stored)}")).Status);
         Assert.Contains(SatuPintu.Content.Uploads.MediaFile.ThumbnailName(stored), await visitor.GetOkAsync("/berita"), StringComparison.Ordinal);
+    }
+
+    private static async Task AssertJpegAsync(HttpClient visitor, string name)
+    {
+        var response = await visitor.GetAsync(new Uri($"/media/{name}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.Length > 100 && bytes[0] == 0xFF && bytes[1] == 0xD8, "not a JPEG");
     }
 
     [Fact]
@@ -213,8 +232,28 @@ public sealed class BinPurgeTests
         await using var app = Node.Fresh(postgres: false, null, clock);
         var people = await Personas.CreateAsync(app);
         var editor = Personas.Api(app, people.EditorA);
-        var id = (await (await editor.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title = "Draf dibuang", body = "x" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
-        Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync(new Uri($"/api/v1/articles/{id}", UriKind.Relative))).StatusCode);
+        var signedIn = await Personas.SignInAsync(app, people.EditorA.Email);
+        Assert.Contains("Tempat sampah kosong.", await signedIn.GetOkAsync("/admin/artikel/sampah"), StringComparison.Ordinal);
+        async Task<int> BinOneAsync(string title)
+        {
+            var created = (await (await editor.PostAsJsonAsync("/api/v1/articles", new { opd = Personas.OpdA, kind = "berita", title, body = "x" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+            Assert.Equal(HttpStatusCode.NoContent, (await editor.DeleteAsync(new Uri($"/api/v1/articles/{created}", UriKind.Relative))).StatusCode);
+            return created;
+        }
+        var id = await BinOneAsync("Draf dibuang");
+        await BinOneAsync("Draf kedua dibuang");
+        await BinOneAsync("Draf ketiga dibuang");
+
+        // The bin is paged like every admin list: newest first, the usual pager, a clear answer to a bad page.
+        var first = await signedIn.GetOkAsync("/admin/artikel/sampah?per=2");
+        Assert.Contains("Draf ketiga dibuang", first, StringComparison.Ordinal);
+        Assert.DoesNotContain(">Draf dibuang<", first, StringComparison.Ordinal);
+        Assert.Contains("halaman=2", first, StringComparison.Ordinal);
+        Assert.Contains(">Draf dibuang<", await signedIn.GetOkAsync("/admin/artikel/sampah?per=2&halaman=2"), StringComparison.Ordinal);
+        Assert.Contains("Halaman ini kosong", await signedIn.GetOkAsync("/admin/artikel/sampah?halaman=9"), StringComparison.Ordinal);
+        var bad = await signedIn.FetchAsync("/admin/artikel/sampah?halaman=satu");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("Nomor halaman", bad.Body, StringComparison.Ordinal);
         var purger = app.Services.GetRequiredService<BinPurger>();
         async Task<bool> InBinAsync() => await app.WithDbAsync(db => db.Articles.IgnoreQueryFilters().AnyAsync(a => a.Id == id && a.DeletedAt != null));
 

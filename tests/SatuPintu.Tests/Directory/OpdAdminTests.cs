@@ -74,6 +74,9 @@ public sealed class OpdAdminTests(ManyLoginsApp app) : WithPersonas(app)
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var slug = created.Headers.Location!.ToString().Split('/')[^1];
         Assert.Equal("brida", slug);
+        Assert.DoesNotContain(name, await app.Browser().GetOkAsync("/opd"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Personas.PostFormAsync(admin, $"/admin/opd/{slug}/Save", new() { ["Input.Name"] = name, ["Input.ShortName"] = "BRIDA", ["Input.Address"] = "Jl. Santoso, Kepahiang" }, $"/admin/opd/{slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Personas.PostFormAsync(admin, $"/admin/opd/{slug}/Visibility?show=true", [], $"/admin/opd/{slug}")).StatusCode);
         Assert.Contains(name, await app.Browser().GetOkAsync("/opd"), StringComparison.Ordinal);
 
         var unit = await Personas.PostFormAsync(admin, $"/admin/opd/{slug}/AddUnit", new() { ["UnitName"] = "UPT Laboratorium Inovasi", ["UnitKind"] = "UPT" }, $"/admin/opd/{slug}");

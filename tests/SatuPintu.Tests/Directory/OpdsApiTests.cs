@@ -30,6 +30,13 @@ public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
     }
 
+    /// <summary>Gives the new OPD a contact and shows it to the public.</summary>
+    private static async Task ShowAsync(HttpClient admin, string slug, string name)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/opds/{slug}", new { name, phone = "(0732) 391 000" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(new Uri($"/api/v1/opds/{slug}/show", UriKind.Relative), null)).StatusCode);
+    }
+
     [Fact]
     public async Task Admin_creates_an_opd_that_the_portal_and_the_api_list_and_the_trail_records()
     {
@@ -46,11 +53,13 @@ public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app)
         Assert.Equal(name, json.GetProperty("name").GetString());
 
         Assert.Equal(name, (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/opds/{slug}")).GetProperty("name").GetString());
-        Assert.Contains(name, await app.Browser().GetOkAsync("/opd"), StringComparison.Ordinal);
-
         var opd = await OpdAsync(slug);
         var entry = Assert.Single(await AuditAsync(opd.Id));
         Assert.Equal(("create", People.Admin.Email), (entry.Action, entry.Actor));
+        // A new OPD is hidden until an admin shows it (OpdVisibilityTests has the details).
+        Assert.DoesNotContain(name, await app.Browser().GetOkAsync("/opd"), StringComparison.Ordinal);
+        await ShowAsync(admin, slug, name);
+        Assert.Contains(name, await app.Browser().GetOkAsync("/opd"), StringComparison.Ordinal);
 
         var explicitSlug = "uji-" + Guid.NewGuid().ToString("N")[..6];
         var second = await admin.PostAsJsonAsync("/api/v1/opds", new { name = Fresh("Kecamatan Uji"), slug = explicitSlug, kind = "Kecamatan" });
@@ -107,6 +116,7 @@ public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app)
         var created = await (await admin.PostAsJsonAsync("/api/v1/opds", new { name = Fresh("Dinas Lama"), kind = "dinas" })).Content.ReadFromJsonAsync<JsonElement>();
         var slug = created.GetProperty("slug").GetString()!;
         var first = await admin.PutAsJsonAsync($"/api/v1/opds/{slug}", new { name = created.GetProperty("name").GetString(), phone = "(0732) 391 000", vision = "Visi awal" });
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(new Uri($"/api/v1/opds/{slug}/show", UriKind.Relative), null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
 
         // The GET body sent back with one change: the other fields stay as they were.
@@ -208,6 +218,7 @@ public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app)
         var name = Fresh("Satuan Uji Arsip");
         var created = await (await admin.PostAsJsonAsync("/api/v1/opds", new { name, kind = "satuan" })).Content.ReadFromJsonAsync<JsonElement>();
         var slug = created.GetProperty("slug").GetString()!;
+        await ShowAsync(admin, slug, name);
         var portal = app.Browser();
         await portal.GetOkAsync($"/opd/{slug}");
 
@@ -228,7 +239,8 @@ public sealed class OpdsApiTests(SqliteApp app) : WithPersonas(app)
         Assert.Contains(name, await portal.GetOkAsync($"/opd/{slug}"), StringComparison.Ordinal);
 
         var trail = await AuditAsync((await OpdAsync(slug)).Id);
-        Assert.Equal(["create", "update", "update"], trail.Select(e => e.Action));
+        // Created, given a contact and shown, archived, restored.
+        Assert.Equal(["create", "update", "update", "update", "update"], trail.Select(e => e.Action));
         Assert.All(trail, e => Assert.Equal(People.Admin.Email, e.Actor));
         Assert.Contains("ArchivedAt", trail[1].After, StringComparison.Ordinal);
     }

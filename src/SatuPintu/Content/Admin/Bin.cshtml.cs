@@ -7,12 +7,23 @@ namespace SatuPintu.Content.Admin;
 /// <summary>/admin/artikel/sampah: deleted articles of the user's OPDs, restorable until the purge takes them.</summary>
 public sealed class BinModel(ArticlePublishing publishing) : PageModel
 {
-    public IReadOnlyList<Article> Items { get; private set; } = [];
+    public const int PageSize = 25;
+
+    public PagedList<Article> List { get; private set; } = new([], new PageRequest(1, PageSize), 0);
     [TempData]
     public string? Message { get; set; }
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Items = await publishing.BinAsync(User, ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var page = PageRequest.Parse(Request.Query, PageSize, out var error);
+        if (page is null)
+        {
+            return this.Answer(400, error!);
+        }
+        List = await publishing.BinAsync(User, page, ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken ct)
     {
@@ -27,7 +38,7 @@ public sealed class BinModel(ArticlePublishing publishing) : PageModel
         }
         Problem = outcome.Message;
         Response.StatusCode = StatusCodes.Status409Conflict;
-        Items = await publishing.BinAsync(User, ct);
+        List = await publishing.BinAsync(User, PageRequest.Parse(Request.Query, PageSize, out _) ?? new PageRequest(1, PageSize), ct);
         return Page();
     }
 }

@@ -3,7 +3,7 @@ using SkiaSharp;
 
 namespace SatuPintu.Content.Uploads;
 
-public sealed record ProcessedImage(byte[] Image, byte[] Thumbnail, int Width, int Height, byte[]? Medium = null);
+public sealed record ProcessedImage(byte[] Image, byte[] Thumbnail, int Width, int Height, byte[] Medium, byte[] Share);
 
 /// <summary>
 /// Re-encodes every uploaded image (SkiaSharp, the Skia engine of Chrome and Android), whether it is meant for
@@ -26,8 +26,17 @@ public sealed class ImageProcessor(IOptions<UploadOptions> options)
         var thumb = Encode(bitmap, o.ThumbnailWidth, SKEncodedImageFormat.Webp, 80, out _, out _);
         // The middle width of the srcset: what a phone with a dense screen picks instead of the full image.
         var medium = Encode(bitmap, o.MediumWidth, SKEncodedImageFormat.Webp, 75, out _, out _);
-        return (new ProcessedImage(image, thumb, width, height, medium), null);
+        return (new ProcessedImage(image, thumb, width, height, medium, Share(bitmap)), null);
     }
+
+    /// <summary>The link-preview JPEG of an image stored before there were any: made from the stored WebP.</summary>
+    public byte[]? ShareFromStored(byte[] webp)
+    {
+        using var bitmap = SKBitmap.Decode(webp);
+        return bitmap is null ? null : Share(bitmap);
+    }
+
+    private byte[] Share(SKBitmap bitmap) => Encode(bitmap, options.Value.ShareWidth, SKEncodedImageFormat.Jpeg, 82, out _, out _);
 
     /// <summary>An image offered as a document: the same format and size, nothing but the pixels kept.</summary>
     public (byte[]? Data, string? Error) Reencode(byte[] data, FileKind kind)

@@ -25,6 +25,15 @@ public sealed class MediaFile
 
     public static string ThumbnailName(string stored) => stored.Replace(".webp", "-kecil.webp", StringComparison.Ordinal);
     public static string MediumName(string stored) => stored.Replace(".webp", "-sedang.webp", StringComparison.Ordinal);
+    /// <summary>The JPEG for link previews (og:image): WhatsApp does not reliably show WebP previews.</summary>
+    public static string ShareName(string stored) => stored.Replace(".webp", "-bagikan.jpg", StringComparison.Ordinal);
+
+    /// <summary>The size of a rendition at most <paramref name="maxWidth"/> wide of an image of this size, as <see cref="ImageProcessor"/> scales it.</summary>
+    public static (int Width, int Height) Scaled(int width, int height, int maxWidth)
+    {
+        var w = Math.Min(maxWidth, width);
+        return (w, Math.Max(1, (int)Math.Round(height * (w / (double)width))));
+    }
 }
 
 internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>

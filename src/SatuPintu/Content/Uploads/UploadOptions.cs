@@ -32,6 +32,10 @@ public sealed class UploadOptions
     /// <summary>The middle variant of an image's srcset.</summary>
     [Range(100, 2000)]
     public int MediumWidth { get; set; } = 800;
+
+    /// <summary>The JPEG used as og:image (1,200 px is what Facebook recommends for large previews).</summary>
+    [Range(200, 2000)]
+    public int ShareWidth { get; set; } = 1200;
 }
 
 [Microsoft.Extensions.Options.OptionsValidator]

@@ -53,7 +53,7 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
             CreatedAt = time.GetUtcNow().UtcDateTime, CreatedBy = user.FindFirstValue(ClaimTypes.Email),
         };
         await WriteThenSaveAsync([(Path.Combine(dir, name), processed.Image), (Path.Combine(dir, MediaFile.ThumbnailName(name)), processed.Thumbnail),
-            (Path.Combine(dir, MediaFile.MediumName(name)), processed.Medium ?? processed.Thumbnail)],
+            (Path.Combine(dir, MediaFile.MediumName(name)), processed.Medium), (Path.Combine(dir, MediaFile.ShareName(name)), processed.Share)],
             () => db.MediaFiles.Add(media), ct);
         return new(media, null);
     }
@@ -161,6 +161,7 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
             File.Delete(Path.Combine(dir, m.StoredName));
             File.Delete(Path.Combine(dir, MediaFile.ThumbnailName(m.StoredName)));
             File.Delete(Path.Combine(dir, MediaFile.MediumName(m.StoredName)));
+            File.Delete(Path.Combine(dir, MediaFile.ShareName(m.StoredName)));
         }
     }
 

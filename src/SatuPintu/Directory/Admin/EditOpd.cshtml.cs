@@ -66,6 +66,23 @@ public sealed class EditOpdModel(SatuPintuDb db, OpdEditing editing, UserManager
         return this.Done(Here(slug), Opd.ArchivedAt is null ? "OPD diaktifkan kembali." : "OPD diarsipkan: tidak tampil lagi di portal.");
     }
 
+    /// <summary>"Tampilkan ke publik" (<paramref name="show"/> true) or "Sembunyikan"; showing is refused, with the reason, while the profile lacks the minimum.</summary>
+    public async Task<IActionResult> OnPostVisibilityAsync(string slug, bool show, CancellationToken ct)
+    {
+        var outcome = await editing.SetHiddenAsync(User, slug, hidden: !show, ct);
+        if (this.Refusal(outcome) is { } refusal)
+        {
+            return refusal;
+        }
+        await LoadAsync(slug, ct);
+        if (outcome.Status == OutcomeStatus.Invalid)
+        {
+            ModelState.AddFieldErrors(outcome.Errors);
+            return SideInvalid();
+        }
+        return this.Done(Here(slug), show ? "OPD kini tampil di portal." : "OPD disembunyikan dari portal.");
+    }
+
     public async Task<IActionResult> OnPostAddUnitAsync(string slug, CancellationToken ct)
     {
         if (await LoadAsync(slug, ct, adminOnly: true) is { } refusal)

@@ -1043,6 +1043,9 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("HeadTitle")
                         .HasColumnType("text");
 
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Hours")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1115,6 +1118,9 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Description")
                         .HasColumnType("text");

@@ -1006,6 +1006,9 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("HeadTitle")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Hours")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1075,6 +1078,9 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.Property<string>("Address")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArchivedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
