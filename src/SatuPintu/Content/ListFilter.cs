@@ -176,7 +176,8 @@ public sealed record ListFilterView(ListFilter Filter, string Action, string Nou
         var opds = filter.FixedOpd is not null ? null : catalog.Opds
             .Where(o => facets.Opds.ContainsKey(o.Id) || o.Id == filter.Opd?.Id)
             .Select(o => (o.Slug, o.DisplayShortName, facets.Opds.GetValueOrDefault(o.Id))).ToList();
-        var years = facets.Years.Keys.Union(filter.Year is { } y ? [y] : []).OrderDescending()
+        var chosenYear = filter.Year is { } chosen ? new[] { chosen } : [];
+        var years = facets.Years.Keys.Union(chosenYear).OrderDescending()
             .Select(y => (y.ToString(CultureInfo.InvariantCulture), y.ToString(CultureInfo.InvariantCulture), facets.Years.GetValueOrDefault(y))).ToList();
         return new(filter, action, noun, facets.Matching.Count, opds,
             categories?.Select(c => (c.Key, c.Label, facets.Categories.GetValueOrDefault(c.Key))).ToList(), years);
