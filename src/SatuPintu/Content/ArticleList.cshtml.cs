@@ -36,7 +36,7 @@ public sealed class ArticleListModel(PublicCatalog catalog, RegionalClock clock)
 
     public IReadOnlyList<ContentCategory>? Categories => Kind == ArticleKind.Pengumuman ? AnnouncementCategories.All : null;
 
-    public async Task<IActionResult> OnGetAsync(string kind, string? opd, string? tag, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string kind, [FromRoute] string? opd, string? tag, CancellationToken ct)
     {
         Kind = ArticleKinds.FromUrlWord(kind) ?? ArticleKind.Berita;
         var c = await catalog.GetAsync(ct);

@@ -19,7 +19,7 @@ public sealed class DocumentListModel(PublicCatalog catalog, RegionalClock clock
     public ListFilterView Filters { get; private set; } = null!;
     public PagerView Pager { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string? opd, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? opd, CancellationToken ct)
     {
         var c = await catalog.GetAsync(ct);
         if (opd is not null)
