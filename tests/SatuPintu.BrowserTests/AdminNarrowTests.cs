@@ -20,7 +20,7 @@ public sealed class AdminNarrowTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/admin$"));
         var overflows = new List<string>();
-        foreach (var path in new[] { "/admin", "/admin/artikel", "/admin/jaringan", "/admin/jaringan/impor" })
+        foreach (var path in new[] { "/admin", "/admin/artikel", "/admin/jaringan", "/admin/jaringan/impor", "/admin/akun/token", "/admin/dokumen" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -51,6 +51,9 @@ public sealed class Article : IReviewed
     /// <summary>Imported items: when the source stopped listing it (it stays here, marked).</summary>
     public DateTime? GoneAtSourceAt { get; set; }
 
+    /// <summary>Announcements only: a key of <see cref="AnnouncementCategories"/> (e.g. "lowongan").</summary>
+    public string? Category { get; set; }
+
     // Agenda only.
     public DateTime? EventStart { get; set; }
     public DateTime? EventEnd { get; set; }

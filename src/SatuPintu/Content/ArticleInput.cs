@@ -16,6 +16,8 @@ public sealed record ArticleInput
     public DateTime? EventStart { get; init; }
     public DateTime? EventEnd { get; init; }
     public string? EventPlace { get; init; }
+    /// <summary>Announcements: a key of <see cref="AnnouncementCategories"/> ("lowongan"); empty means "umum". Ignored for other kinds.</summary>
+    public string? Category { get; init; }
     /// <summary>Tag slugs.</summary>
     public IReadOnlyList<string>? Tags { get; init; }
     /// <summary>The <c>version</c> the change is based on; when given and the article moved on since, the change is refused (409).</summary>
@@ -35,7 +37,7 @@ public sealed record ArticleInput
     public static ArticleInput From(Article a) => new()
     {
         Opd = a.Opd?.Slug, Kind = a.Kind.UrlWord(), Title = a.Title, Summary = a.Summary, Body = a.BodyMarkdown ?? "",
-        EventStart = a.EventStart, EventEnd = a.EventEnd, EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(),
+        EventStart = a.EventStart, EventEnd = a.EventEnd, EventPlace = a.EventPlace, Category = a.Category, Tags = a.Tags.Select(t => t.Slug).ToList(),
         LeadImageCaption = a.LeadImageCaption, LeadImageCredit = a.LeadImageCredit,
     };
 }

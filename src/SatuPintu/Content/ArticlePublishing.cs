@@ -226,6 +226,7 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         article.EventStart = kind == ArticleKind.Agenda ? Utc(input.EventStart) : null;
         article.EventEnd = kind == ArticleKind.Agenda ? Utc(input.EventEnd) : null;
         article.EventPlace = kind == ArticleKind.Agenda && HtmlCleaner.PlainText(input.EventPlace) is { Length: > 0 } p ? p : null;
+        article.Category = AnnouncementCategories.Validate(kind, input.Category, out _);
         article.Tags.Clear();
         article.Tags.AddRange(tags);
         article.UpdatedAt = Now;
@@ -260,6 +261,7 @@ public sealed partial class ArticlePublishing(SatuPintuDb db, HtmlCleaner cleane
         {
             Error("kind", "Jenis harus berita, pengumuman atau agenda.");
         }
+        if (AnnouncementCategories.Validate(kind, input.Category, out var categoryError) is null && categoryError is not null) { Error("category", categoryError); }
         var title = HtmlCleaner.PlainText(input.Title);
         if (title.Length == 0)
         {

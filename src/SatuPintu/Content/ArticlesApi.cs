@@ -17,7 +17,8 @@ internal static class ArticlesApi
     public sealed record ArticleDto(
         int Id, string Opd, string Kind, string Slug, string Title, string? Summary, string Body, string BodyHtml,
         string Status, DateTime? PublishAt, DateTime CreatedAt, DateTime UpdatedAt, string Url,
-        DateTime? EventStart, DateTime? EventEnd, string? EventPlace, IReadOnlyList<string> Tags, string? RejectionReason, int Version);
+        DateTime? EventStart, DateTime? EventEnd, string? EventPlace, IReadOnlyList<string> Tags, string? RejectionReason, int Version,
+        string? Category);
 
     /// <summary><c>version</c>: the version reviewed; publishing is refused (409) when the article changed since.</summary>
     public sealed record PublishRequest(DateTime? At, int? Version);
@@ -116,5 +117,6 @@ internal static class ArticlesApi
         a.Id, a.Opd?.Slug ?? "", a.Kind.UrlWord(), a.Slug, a.Title, a.Summary, a.BodyMarkdown ?? "", a.BodyHtml,
         a.Status.ToString().ToLowerInvariant(), a.PublishAt, a.CreatedAt, a.UpdatedAt,
         $"{http.Request.Scheme}://{http.Request.Host}{ArticleKinds.DetailUrl(a.Kind, a.Slug)}",
-        a.EventStart, a.EventEnd, a.EventPlace, a.Tags.Select(t => t.Slug).Order().ToList(), a.RejectionReason, a.Version);
+        a.EventStart, a.EventEnd, a.EventPlace, a.Tags.Select(t => t.Slug).Order().ToList(), a.RejectionReason, a.Version,
+        a.Category);
 }

@@ -18,7 +18,7 @@ internal static class CatalogUpdate
     public static async Task<CatalogSnapshot?> WithArticlesAsync(CatalogSnapshot previous, SatuPintuDb db, IReadOnlyCollection<int> ids, long version, DateTimeOffset now, CancellationToken ct)
     {
         var rows = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id) && a.Status == PublicationStatus.Published && a.PublishAt != null)
-            .Select(a => new { a.Id, a.OpdId, a.Kind, a.Slug, a.Title, a.Summary, PublishAt = a.PublishAt!.Value, a.EventStart, a.EventPlace, a.RevisedAt,
+            .Select(a => new { a.Id, a.OpdId, a.Kind, a.Slug, a.Title, a.Summary, PublishAt = a.PublishAt!.Value, a.EventStart, a.EventPlace, a.RevisedAt, a.Category, a.EventEnd,
                 Lead = a.LeadImage == null ? null : new CardImage(a.LeadImage.StoredName, a.LeadImage.AltText ?? "", a.LeadImage.Width, a.LeadImage.Height) })
             .ToListAsync(ct);
         var tagLinks = (await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id) && a.Status == PublicationStatus.Published && a.PublishAt != null)
@@ -35,7 +35,7 @@ internal static class CatalogUpdate
             return new CatalogArticle
             {
                 Id = a.Id, OpdId = a.OpdId, Kind = a.Kind, PublishAt = a.PublishAt, TagIds = tagLinks[a.Id].ToArray(),
-                Card = new ArticleCard(a.Slug, a.Title, a.Summary, a.Kind, a.PublishAt, opd.Slug, opd.DisplayShortName, a.EventStart, a.EventPlace, a.RevisedAt, a.Lead),
+                Card = new ArticleCard(a.Slug, a.Title, a.Summary, a.Kind, a.PublishAt, opd.Slug, opd.DisplayShortName, a.EventStart, a.EventPlace, a.RevisedAt, a.Lead, a.Category, a.EventEnd),
             };
         });
         // Copies: the previous snapshot's articles keep their own positions for the readers still holding it.

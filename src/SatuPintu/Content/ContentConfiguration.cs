@@ -16,6 +16,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.Property(a => a.Summary).HasMaxLength(1000);
         b.Property(a => a.SourceUrl).HasMaxLength(2000);
         b.Property(a => a.EventPlace).HasMaxLength(300);
+        b.Property(a => a.Category).HasMaxLength(40);
         b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.Origin).HasConversion<string>().HasMaxLength(20);
@@ -52,6 +53,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         b.Property(d => d.Slug).HasMaxLength(200);
         b.Property(d => d.Title).HasMaxLength(300);
         b.Property(d => d.Category).HasMaxLength(80);
+        b.Property(d => d.RegulationNumber).HasMaxLength(60);
+        b.Property(d => d.RegulationStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(d => d.FileName).HasMaxLength(255);
         b.Property(d => d.ContentType).HasMaxLength(120);
         b.Property(d => d.StoragePath).HasMaxLength(500);

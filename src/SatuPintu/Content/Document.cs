@@ -11,8 +11,14 @@ public sealed class Document
     public required string Slug { get; set; }
     public required string Title { get; set; }
     public string? Description { get; set; }
-    /// <summary>e.g. "Peraturan", "Laporan", "Formulir".</summary>
+    /// <summary>A key of <see cref="DocumentCategories"/>; documents from before the list carry "lainnya" or their mapped key.</summary>
     public string? Category { get; set; }
+    /// <summary>Regulations only: the number as written on it ("5", "188.45/12/KPTS/2025").</summary>
+    public string? RegulationNumber { get; set; }
+    /// <summary>Regulations only: the year it was enacted; the year filter uses it over the publication year.</summary>
+    public int? RegulationYear { get; set; }
+    /// <summary>Regulations only.</summary>
+    public RegulationStatus? RegulationStatus { get; set; }
     /// <summary>The name the visitor's browser saves it as.</summary>
     public required string FileName { get; set; }
     public required string ContentType { get; set; }

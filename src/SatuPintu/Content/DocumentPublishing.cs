@@ -22,9 +22,10 @@ public static class DocumentRefusals
 public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOptions<UploadOptions> options, TimeProvider time)
 {
     public async Task<Outcome<Document>> UploadAsync(ClaimsPrincipal user, string? opdSlug, string? title, string? description, string? category,
-        string? fileName, byte[]? data, CancellationToken ct, long? declaredSize = null, Article? article = null)
+        string? fileName, byte[]? data, CancellationToken ct, long? declaredSize = null, Article? article = null, RegulationFacts? regulation = null)
     {
         var errors = new Dictionary<string, string[]>();
+        var facts = RegulationFacts.Check(category, regulation, time.GetUtcNow().Year, errors);
         var cleanTitle = HtmlCleaner.PlainText(title);
         var opd = Shared.Slug.IsWellFormed(opdSlug) ? await db.Opds.FirstOrDefaultAsync(o => o.Slug == opdSlug && o.ArchivedAt == null, ct) : null;
         if (opd is null)
@@ -53,9 +54,9 @@ public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOpt
         {
             return Outcome<Document>.Invalid(errors, "Dokumen tidak disimpan.");
         }
-        var saved = await uploads.SaveDocumentAsync(user, opd!.Id, cleanTitle, Clip(HtmlCleaner.PlainText(description), 1000), Clip(HtmlCleaner.PlainText(category), 80),
+        var saved = await uploads.SaveDocumentAsync(user, opd!.Id, cleanTitle, Clip(HtmlCleaner.PlainText(description), 1000), facts.Category,
             fileName ?? "dokumen", data!, ct, article?.Id,
-            article is null ? null : article.Status == PublicationStatus.Published && user.Can(OpdRight.Publish, opd.Id));
+            article is null ? null : article.Status == PublicationStatus.Published && user.Can(OpdRight.Publish, opd.Id), facts.Fill);
         if (saved.Forbidden)
         {
             return DocumentRefusals.Forbidden;
@@ -102,4 +103,62 @@ public sealed class DocumentPublishing(SatuPintuDb db, UploadStore uploads, IOpt
     }
 
     private static string? Clip(string s, int max) => s.Length == 0 ? null : s.Length <= max ? s : s[..max];
+}
+
+/// <summary>
+/// A document's category and, for a regulation, its number, year and status, as the form and the API send them;
+/// <see cref="Check"/> turns them into what is stored, or field errors in Indonesian.
+/// </summary>
+public sealed record RegulationFacts(string? Number, string? Year, string? Status)
+{
+    public const int MaxNumber = 60;
+
+    /// <summary>The admin form asks a person to choose; the API and the article form's attachments may leave it out ("lainnya").</summary>
+    public bool CategoryRequired { get; init; }
+
+    public sealed record Checked(string Category, string? Number, int? Year, RegulationStatus? Status)
+    {
+        public void Fill(Document d) => (d.RegulationNumber, d.RegulationYear, d.RegulationStatus) = (Number, Year, Status);
+    }
+
+    /// <summary>No category means "lainnya" (an attachment from the article form, an older API client); a regulation needs all three facts.</summary>
+    public static Checked Check(string? category, RegulationFacts? facts, int thisYear, Dictionary<string, string[]> errors)
+    {
+        var found = DocumentCategories.Find(category);
+        if (found is null && !string.IsNullOrWhiteSpace(category))
+        {
+            errors["category"] = [$"Kategori \"{Shorten(category)}\" tidak ada; pilih salah satu: {string.Join(", ", DocumentCategories.All.Select(c => c.Label))}."];
+        }
+        else if (found is null && facts?.CategoryRequired == true)
+        {
+            errors["category"] = ["Pilih kategori dokumen."];
+        }
+        var key = found?.Key ?? DocumentCategories.Other;
+        if (key != DocumentCategories.Regulation)
+        {
+            return new(key, null, null, null);
+        }
+        var number = HtmlCleaner.PlainText(facts?.Number);
+        if (number.Length is 0 or > MaxNumber)
+        {
+            errors["regulationNumber"] = [$"Peraturan wajib punya nomor (paling banyak {MaxNumber} karakter)."];
+        }
+        int? year = null;
+        if (int.TryParse(facts?.Year?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y >= 1945 && y <= thisYear + 1)
+        {
+            year = y;
+        }
+        else
+        {
+            errors["regulationYear"] = [$"Tulis tahun peraturan dengan empat angka, 1945 sampai {thisYear + 1}."];
+        }
+        var status = DocumentCategories.ParseStatus(facts?.Status);
+        if (status is null)
+        {
+            errors["regulationStatus"] = ["Pilih status peraturan: berlaku, dicabut atau diubah."];
+        }
+        return new(key, number.Length == 0 ? null : number, year, status);
+    }
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

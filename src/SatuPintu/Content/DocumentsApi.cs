@@ -11,7 +11,8 @@ namespace SatuPintu.Content;
 internal static class DocumentsApi
 {
     public sealed record DocumentDto(int Id, string Opd, string Slug, string Title, string? Description, string? Category, string FileName,
-        string ContentType, long SizeBytes, string Status, DateTime? PublishAt, string Url, string DownloadUrl);
+        string ContentType, long SizeBytes, string Status, DateTime? PublishAt, string Url, string DownloadUrl,
+        string? CategoryLabel, string? RegulationNumber, int? RegulationYear, string? RegulationStatus);
 
     public sealed record DocumentPage(IReadOnlyList<DocumentDto> Items, int Page, int PerPage, int Total);
 
@@ -20,7 +21,7 @@ internal static class DocumentsApi
         var g = api.MapGroup("/documents").WithTags("Dokumen");
         g.MapGet("/", ListAsync).WithSummary("Daftar dokumen yang boleh dilihat pemegang token");
         g.MapGet("/{id:int}", GetAsync).WithSummary("Satu dokumen");
-        g.MapPost("/", UploadAsync).WithMetadata(new Uploads.UploadLimitsAttribute()).DisableAntiforgery().WithSummary("Unggah dokumen (multipart: opd, title, description, category, file)");
+        g.MapPost("/", UploadAsync).WithMetadata(new Uploads.UploadLimitsAttribute()).DisableAntiforgery().WithSummary("Unggah dokumen (multipart: opd, title, description, category, file; peraturan juga regulationNumber, regulationYear, regulationStatus)");
         g.MapPost("/{id:int}/publish", async (int id, ClaimsPrincipal user, DocumentPublishing p, HttpContext http, CancellationToken ct) =>
             Answer(await p.PublishAsync(user, id, ct), http)).WithSummary("Terbitkan (reviewer/admin)");
         g.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, DocumentPublishing p, CancellationToken ct) =>
@@ -59,7 +60,7 @@ internal static class DocumentsApi
     }
 
     private static async Task<IResult> UploadAsync([FromForm] string? opd, [FromForm] string? title, [FromForm] string? description, [FromForm] string? category,
-        IFormFile? file, ClaimsPrincipal user, DocumentPublishing documents, Microsoft.Extensions.Options.IOptions<Uploads.UploadOptions> options, HttpContext http, CancellationToken ct)
+        [FromForm] string? regulationNumber, [FromForm] string? regulationYear, [FromForm] string? regulationStatus, IFormFile? file, ClaimsPrincipal user, DocumentPublishing documents, Microsoft.Extensions.Options.IOptions<Uploads.UploadOptions> options, HttpContext http, CancellationToken ct)
     {
         byte[]? data = null;
         if (file is { Length: > 0 } && file.Length <= options.Value.MaxBytes)
@@ -68,7 +69,8 @@ internal static class DocumentsApi
             await file.CopyToAsync(buffer, ct);
             data = buffer.ToArray();
         }
-        var outcome = await documents.UploadAsync(user, opd, title, description, category, file?.FileName, data, ct, file?.Length);
+        var outcome = await documents.UploadAsync(user, opd, title, description, category, file?.FileName, data, ct, file?.Length,
+            regulation: new RegulationFacts(regulationNumber, regulationYear, regulationStatus));
         return outcome.Status == OutcomeStatus.Ok
             ? Results.Created($"/api/v1/documents/{outcome.Value!.Id}", ToDto(outcome.Value, http))
             : Problem(outcome);
@@ -83,6 +85,7 @@ internal static class DocumentsApi
     {
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         return new(d.Id, d.Opd?.Slug ?? "", d.Slug, d.Title, d.Description, d.Category, d.FileName, d.ContentType, d.SizeBytes,
-            d.Status.ToString().ToLowerInvariant(), d.PublishAt, $"{origin}/dokumen/{d.Slug}", $"{origin}/dokumen/{d.Slug}/unduh");
+            d.Status.ToString().ToLowerInvariant(), d.PublishAt, $"{origin}/dokumen/{d.Slug}", $"{origin}/dokumen/{d.Slug}/unduh",
+            d.Category is null ? null : DocumentCategories.Label(d.Category), d.RegulationNumber, d.RegulationYear, d.RegulationStatus?.StatusWord());
     }
 }

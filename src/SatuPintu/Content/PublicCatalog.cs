@@ -253,7 +253,7 @@ public sealed class CatalogSnapshot
 
         var rows = await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null)
             .OrderByDescending(a => a.PublishAt).ThenByDescending(a => a.Id)
-            .Select(a => new { a.Id, a.OpdId, a.Kind, a.Slug, a.Title, a.Summary, PublishAt = a.PublishAt!.Value, a.EventStart, a.EventPlace, a.RevisedAt,
+            .Select(a => new { a.Id, a.OpdId, a.Kind, a.Slug, a.Title, a.Summary, PublishAt = a.PublishAt!.Value, a.EventStart, a.EventPlace, a.RevisedAt, a.Category, a.EventEnd,
                 Lead = a.LeadImage == null ? null : new CardImage(a.LeadImage.StoredName, a.LeadImage.AltText ?? "", a.LeadImage.Width, a.LeadImage.Height) })
             .ToListAsync(ct);
         var tagLinks = (await db.Articles.AsNoTracking().Where(a => a.Status == PublicationStatus.Published && a.PublishAt != null)
@@ -268,7 +268,7 @@ public sealed class CatalogSnapshot
             return new CatalogArticle
             {
                 Id = a.Id, OpdId = a.OpdId, Kind = a.Kind, PublishAt = a.PublishAt, TagIds = tagLinks[a.Id].Where(tagsById.ContainsKey).ToArray(),
-                Card = new ArticleCard(a.Slug, a.Title, a.Summary, a.Kind, a.PublishAt, opd.Slug, opd.DisplayShortName, a.EventStart, a.EventPlace, a.RevisedAt, a.Lead),
+                Card = new ArticleCard(a.Slug, a.Title, a.Summary, a.Kind, a.PublishAt, opd.Slug, opd.DisplayShortName, a.EventStart, a.EventPlace, a.RevisedAt, a.Lead, a.Category, a.EventEnd),
             };
         }).ToList();
         var byKind = articles.GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.ToArray());
@@ -286,7 +286,8 @@ public sealed class CatalogSnapshot
             .Select(d =>
             {
                 d.Opd = opdsById[d.OpdId];
-                return new CatalogDocument(d, new DocumentCard(d.Slug, d.Title, d.Category, d.ContentType, d.SizeBytes, d.PublishAt!.Value, d.Opd.Slug, d.Opd.DisplayShortName));
+                return new CatalogDocument(d, new DocumentCard(d.Slug, d.Title, d.Category, d.ContentType, d.SizeBytes, d.PublishAt!.Value, d.Opd.Slug, d.Opd.DisplayShortName,
+                    d.RegulationNumber, d.RegulationYear, d.RegulationStatus));
             }).ToList();
 
         var pages = await db.Pages.AsNoTracking().Where(p => p.OpdId != null && p.Status == PublicationStatus.Published)

@@ -5,7 +5,8 @@ namespace SatuPintu.Content;
 /// <summary>An article as the lists show it: no body, so list queries stay small.</summary>
 public sealed record ArticleCard(
     string Slug, string Title, string? Summary, ArticleKind Kind, DateTime PublishedUtc,
-    string OpdSlug, string OpdName, DateTime? EventStart, string? EventPlace, DateTime? RevisedUtc = null, CardImage? Image = null)
+    string OpdSlug, string OpdName, DateTime? EventStart, string? EventPlace, DateTime? RevisedUtc = null, CardImage? Image = null,
+    string? Category = null, DateTime? EventEnd = null)
 {
     public string Url => ArticleKinds.DetailUrl(Kind, Slug);
 }
@@ -23,7 +24,8 @@ public sealed record CardImage(string StoredName, string Alt, int Width, int Hei
         $"{ThumbnailUrl} {Math.Min(thumbnailWidth, Width)}w, {MediumUrl} {Math.Min(mediumWidth, Width)}w, {Url} {Width}w";
 }
 
-public sealed record DocumentCard(string Slug, string Title, string? Category, string ContentType, long SizeBytes, DateTime PublishedUtc, string OpdSlug, string OpdName)
+public sealed record DocumentCard(string Slug, string Title, string? Category, string ContentType, long SizeBytes, DateTime PublishedUtc, string OpdSlug, string OpdName,
+    string? RegulationNumber = null, int? RegulationYear = null, RegulationStatus? RegulationStatus = null)
 {
     public string Url => $"/dokumen/{Slug}";
 }

@@ -15,10 +15,22 @@ internal static class OpdsApi
 {
     public sealed record UnitDto(string Slug, string Name, string? ShortName, string Kind);
 
+    /// <summary>A form to download: its title and an absolute or portal-relative address.</summary>
+    public sealed record FormDto(string Title, string Url);
+
+    /// <summary>
+    /// A public service with its standar pelayanan. <c>requirements</c> and <c>steps</c> are lists, one item per line the
+    /// OPD wrote; <c>hours</c> is the service's own, else its OPD's; <c>office</c> null means the OPD's own office.
+    /// </summary>
+    public sealed record ServiceDto(string Slug, string Name, string Topic, string? Description, IReadOnlyList<string> Requirements,
+        IReadOnlyList<string> Steps, string? Time, string? Cost, string? Output, IReadOnlyList<string> LegalBasis, string? Office,
+        string? OfficeAddress, string? MapUrl, string? Hours, IReadOnlyList<FormDto> Forms, DateTime? ReviewedAt, string Url);
+
     /// <summary>An OPD; <c>head</c> is the same as <c>headName</c>, kept for clients written before the API could edit OPDs.</summary>
     public sealed record OpdDto(string Slug, string Name, string? ShortName, string Kind, string? Head, string? HeadName, string? HeadTitle,
         string? Address, string? Phone, string? Email, string? Website, double? Latitude, double? Longitude, bool CoordinatesApproximate,
-        string? Summary, string? Vision, string? Mission, string? Duties, string? Structure, IReadOnlyList<UnitDto> Units);
+        string? Summary, string? Vision, string? Mission, string? Duties, string? Structure, IReadOnlyList<UnitDto> Units,
+        string? Hours = null, IReadOnlyList<ServiceDto>? Services = null);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -49,7 +61,8 @@ internal static class OpdsApi
 
     /// <summary>What the public sees; admins also see the hidden OPDs they have yet to show.</summary>
     private static IQueryable<Opd> Query(SatuPintuDb db, ClaimsPrincipal user) =>
-        (OpdEditing.MayManage(user) ? db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null) : db.Opds.AsNoTracking().Public()).Include(o => o.Units.Where(u => u.ArchivedAt == null)).OrderBy(o => o.SortOrder);
+        (OpdEditing.MayManage(user) ? db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null) : db.Opds.AsNoTracking().Public())
+            .Include(o => o.Units.Where(u => u.ArchivedAt == null)).Include(o => o.Services).AsSplitQuery().OrderBy(o => o.SortOrder);
 
     private static IResult Answer(Outcome<Opd> outcome) => outcome.Status == OutcomeStatus.Ok ? Results.Ok(ToDto(outcome.Value!)) : Problem(outcome);
 
@@ -60,5 +73,11 @@ internal static class OpdsApi
     private static OpdDto ToDto(Opd o) => new(o.Slug, o.Name, o.ShortName, o.Kind.ToString().ToLowerInvariant(), o.HeadName, o.HeadName, o.HeadTitle,
         o.Address, o.Phone, o.Email, o.Website, o.Latitude, o.Longitude, o.CoordinatesApproximate,
         o.Summary, o.Vision, o.Mission, o.Duties, o.Structure,
-        o.Units.OrderBy(u => u.SortOrder).Select(u => new UnitDto(u.Slug, u.Name, u.ShortName, u.KindLabel)).ToList());
+        o.Units.OrderBy(u => u.SortOrder).Select(u => new UnitDto(u.Slug, u.Name, u.ShortName, u.KindLabel)).ToList(),
+        o.Hours, o.Services.OrderBy(s => s.SortOrder).ThenBy(s => s.Name).Select(s => ToDto(o, s)).ToList());
+
+    private static ServiceDto ToDto(Opd o, PublicService s) => new(s.Slug, s.Name, s.Topic ?? ServiceTopics.Other, s.Description,
+        ServiceInput.Items(s.Requirements).ToList(), ServiceInput.Items(s.Procedure).ToList(), s.Duration, s.Cost, s.Output, ServiceInput.Lines(s.LegalBasis).ToList(), s.Office,
+        s.OfficeAddress, s.MapUrl, s.Hours ?? o.Hours, ServiceForm.All(s.Forms).Select(f => new FormDto(f.Title, f.Url)).ToList(),
+        s.ReviewedAt, $"/layanan/{o.Slug}/{s.Slug}");
 }

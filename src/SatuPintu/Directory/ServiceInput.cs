@@ -119,6 +119,10 @@ public sealed class ServiceInput
 
     private static string? Clean(string? t) => string.IsNullOrWhiteSpace(t) ? null : t.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
+    /// <summary>One item per line, without the numbering or bullet the OPD typed: the service page's lists and the API's.</summary>
+    public static IEnumerable<string> Items(string? text) =>
+        Lines(text).Select(l => System.Text.RegularExpressions.Regex.Replace(l, @"^(\d+[.)]|[-•*])\s*", ""));
+
     internal static bool IsLink(string url) => IsHttps(url) || (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));
 }
 

@@ -52,7 +52,11 @@ public sealed class RegencyOptions : IValidatableObject
     /// <summary>Label to number: "Ambulans" → "119".</summary>
     public Dictionary<string, string> Emergency { get; set; } = [];
 
-    /// <summary>Days offices close, "2026-12-25 Hari Raya Natal": the national list plus the regency's own.</summary>
+    /// <summary>
+    /// Days offices close, "2026-12-25 Hari Raya Natal": the national list plus the regency's own. The shipped 2026 list is the
+    /// SKB of the Ministers of Religious Affairs, Manpower and PANRB (Nomor 1497, 2 and 5 Tahun 2025): 17 libur nasional and
+    /// 8 cuti bersama; offices close on cuti bersama too. Each new year's SKB has to be added by hand.
+    /// </summary>
     public string[] Holidays { get; set; } = [];
 
     /// <summary>The holidays by date; valid after start (the validator refuses a malformed line).</summary>

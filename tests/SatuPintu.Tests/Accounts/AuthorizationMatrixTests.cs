@@ -93,6 +93,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     {
         f.Add(new StringContent(opd), "Input.Opd");
         f.Add(new StringContent("Uji matriks"), "Input.Title");
+        f.Add(new StringContent("laporan"), "Input.Category");
         f.Add(new ByteArrayContent(SatuPintu.Data.Demo.DemoDocuments.MinimalPdf("uji", "matriks")), "Input.File", "uji.pdf");
     });
 

@@ -178,6 +178,7 @@ public sealed class UploadTests(UploadTests.App app) : WithPersonas(app), IClass
         using var good = new MultipartFormDataContent
         {
             { new StringContent(Personas.OpdA), "opd" }, { new StringContent(title), "title" }, { new StringContent("Peraturan"), "category" },
+            { new StringContent("3"), "regulationNumber" }, { new StringContent("2025"), "regulationYear" }, { new StringContent("berlaku"), "regulationStatus" },
             { new ByteArrayContent(SatuPintu.Data.Demo.DemoDocuments.MinimalPdf(title, "api")), "file", "perbup.pdf" },
         };
         var created = await api.PostAsync(new Uri("/api/v1/documents", UriKind.Relative), good);

@@ -19,6 +19,9 @@ public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents,
         public string? Title { get; set; }
         public string? Description { get; set; }
         public string? Category { get; set; }
+        public string? RegulationNumber { get; set; }
+        public string? RegulationYear { get; set; }
+        public string? RegulationStatus { get; set; }
         public IFormFile? File { get; set; }
     }
 
@@ -43,7 +46,8 @@ public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents,
             await file.CopyToAsync(buffer, ct);
             data = buffer.ToArray();
         }
-        var outcome = await documents.UploadAsync(User, Input.Opd, Input.Title, Input.Description, Input.Category, Input.File?.FileName, data, ct, Input.File?.Length);
+        var outcome = await documents.UploadAsync(User, Input.Opd, Input.Title, Input.Description, Input.Category, Input.File?.FileName, data, ct, Input.File?.Length,
+            regulation: new RegulationFacts(Input.RegulationNumber, Input.RegulationYear, Input.RegulationStatus) { CategoryRequired = true });
         return await AnswerAsync(outcome, d => d.Status == PublicationStatus.Published
             ? $"Dokumen \"{d.Title}\" diterbitkan."
             : $"Dokumen \"{d.Title}\" diunggah dan menunggu tinjauan.", ct);

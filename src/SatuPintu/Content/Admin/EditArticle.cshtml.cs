@@ -27,6 +27,7 @@ public sealed partial class EditArticleModel(ArticlePublishing publishing, Docum
         public DateTime? EventStart { get; set; }
         public DateTime? EventEnd { get; set; }
         public string? EventPlace { get; set; }
+        public string? Category { get; set; }
         public List<string> Tags { get; set; } = [];
         /// <summary>WIB; empty publishes now.</summary>
         public DateTime? PublishAt { get; set; }
@@ -236,7 +237,7 @@ public sealed partial class EditArticleModel(ArticlePublishing publishing, Docum
         Opd = Input.Opd, Kind = Input.Kind, Title = Input.Title, Summary = Input.Summary, Body = Input.Body,
         EventStart = Input.EventStart is { } s ? clock.FromLocal(s) : null,
         EventEnd = Input.EventEnd is { } e ? clock.FromLocal(e) : null,
-        EventPlace = Input.EventPlace, Tags = Input.Tags, Version = Input.Version,
+        EventPlace = Input.EventPlace, Category = Input.Category, Tags = Input.Tags, Version = Input.Version,
         LeadImageId = Input.LeadImageId, RemoveLeadImage = Input.RemoveLeadImage,
         // An emptied field clears the value; the API's null keeps it.
         LeadImageAlt = Input.LeadImageAlt ?? "", LeadImageCaption = Input.LeadImageCaption ?? "", LeadImageCredit = Input.LeadImageCredit ?? "",
@@ -247,7 +248,7 @@ public sealed partial class EditArticleModel(ArticlePublishing publishing, Docum
     {
         Opd = a.Opd?.Slug, Kind = a.Kind.UrlWord(), Title = a.Title, Summary = a.Summary, Body = a.BodyMarkdown ?? a.BodyHtml,
         EventStart = a.EventStart is { } s ? clock.ToLocal(s) : null, EventEnd = a.EventEnd is { } e ? clock.ToLocal(e) : null,
-        EventPlace = a.EventPlace, Tags = a.Tags.Select(t => t.Slug).ToList(), Version = a.Version,
+        EventPlace = a.EventPlace, Category = a.Category, Tags = a.Tags.Select(t => t.Slug).ToList(), Version = a.Version,
         LeadImageAlt = a.LeadImage?.AltText, LeadImageCaption = a.LeadImageCaption, LeadImageCredit = a.LeadImageCredit, Slug = a.Slug,
     };
 

@@ -59,7 +59,7 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
     }
 
     public async Task<Result<Document>> SaveDocumentAsync(ClaimsPrincipal user, int opdId, string title, string? description, string? category, string originalName, byte[] data, CancellationToken ct,
-        int? articleId = null, bool? publishNow = null)
+        int? articleId = null, bool? publishNow = null, Action<Document>? fill = null)
     {
         if (!user.Can(OpdRight.Edit, opdId))
         {
@@ -101,6 +101,7 @@ public sealed class UploadStore(SatuPintuDb db, UploadInspector inspector, Image
             Status = publish ? PublicationStatus.Published : PublicationStatus.Review, PublishAt = publish ? now : null,
             CreatedAt = now, UpdatedAt = now, ArticleId = articleId,
         };
+        fill?.Invoke(doc);
         await WriteThenSaveAsync([(Path.Combine(settings.UploadsDir, stored), data)], () => db.Documents.Add(doc), ct, async () =>
         {
             // Two uploads with one title may pick the same free slug at once: the loser takes the next one.

@@ -40,6 +40,13 @@ internal sealed class DemoArticles(IReadOnlyList<Opd> opds, IReadOnlyList<Tag> t
             UpdatedAt = published,
             Origin = ContentOrigin.Native,
         };
+        if (kind == ArticleKind.Pengumuman)
+        {
+            // From the title, so the demo's random sequence stays as it was.
+            article.Category = title.StartsWith("Pengumuman Pendaftaran", StringComparison.Ordinal) ? (index % 2 == 0 ? AnnouncementCategories.Jobs : "seleksi")
+                : title.StartsWith("Pengumuman Hasil", StringComparison.Ordinal) ? "seleksi"
+                : title.StartsWith("Pemberitahuan", StringComparison.Ordinal) ? "layanan" : AnnouncementCategories.General;
+        }
         if (kind == ArticleKind.Agenda)
         {
             article.EventStart = published.AddDays(rng.Next(3, 21)).Date.AddHours(1 + rng.Next(0, 6));

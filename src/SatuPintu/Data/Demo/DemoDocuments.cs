@@ -11,9 +11,9 @@ internal sealed class DemoDocuments(SatuPintuDb db, DataOptions options)
 {
     private static readonly (string Category, string Title)[] Kinds =
     [
-        ("Rencana", "Rencana Strategis {0} 2021–2026"),
-        ("Laporan", "Laporan Kinerja Instansi Pemerintah {0} Tahun 2025"),
-        ("Standar", "Standar Pelayanan {0}"),
+        ("perencanaan", "Rencana Strategis {0} 2021–2026"),
+        ("laporan", "Laporan Kinerja Instansi Pemerintah {0} Tahun 2025"),
+        ("standar-pelayanan", "Standar Pelayanan {0}"),
     ];
 
     public async Task AddAsync(IReadOnlyList<Opd> opds, DateTime now, CancellationToken ct)

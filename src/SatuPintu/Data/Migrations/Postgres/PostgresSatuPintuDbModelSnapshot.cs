@@ -549,6 +549,10 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<string>("BodyMarkdown")
                         .HasColumnType("text");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -790,6 +794,17 @@ namespace SatuPintu.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegulationNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RegulationStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("RegulationYear")
+                        .HasColumnType("integer");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");

@@ -526,6 +526,10 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<string>("BodyMarkdown")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -761,6 +765,17 @@ namespace SatuPintu.Data.Migrations.Sqlite
 
                     b.Property<DateTime?>("PublishAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RegulationNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegulationStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegulationYear")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
