@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace SatuPintu.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class SyndicationGoneSwitchImages : Migration
+    public partial class ListsVisibilityAcronymsSyndication : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,7 +23,62 @@ namespace SatuPintu.Data.Migrations.Sqlite
                 type: "TEXT",
                 maxLength: 10,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Keep");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ArchivedAt",
+                table: "OpdUnits",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Hidden",
+                table: "Opds",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RegulationNumber",
+                table: "Documents",
+                type: "TEXT",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RegulationStatus",
+                table: "Documents",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegulationYear",
+                table: "Documents",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Category",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SearchAcronyms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Abbreviation = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Phrases = table.Column<string>(type: "TEXT", maxLength: 600, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchAcronyms", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "SyndicationImages",
@@ -57,6 +112,12 @@ namespace SatuPintu.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchAcronyms_Abbreviation",
+                table: "SearchAcronyms",
+                column: "Abbreviation",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SyndicationImages_MediaFileId",
                 table: "SyndicationImages",
                 column: "MediaFileId");
@@ -66,11 +127,15 @@ namespace SatuPintu.Data.Migrations.Sqlite
                 table: "SyndicationImages",
                 columns: new[] { "SourceId", "UrlHash" },
                 unique: true);
+            migrationBuilder.Sql(CategoryDefaults.Sql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "SearchAcronyms");
+
             migrationBuilder.DropTable(
                 name: "SyndicationImages");
 
@@ -81,6 +146,30 @@ namespace SatuPintu.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "GoneItems",
                 table: "SyndicationSources");
+
+            migrationBuilder.DropColumn(
+                name: "ArchivedAt",
+                table: "OpdUnits");
+
+            migrationBuilder.DropColumn(
+                name: "Hidden",
+                table: "Opds");
+
+            migrationBuilder.DropColumn(
+                name: "RegulationNumber",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "RegulationStatus",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "RegulationYear",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "Category",
+                table: "Articles");
         }
     }
 }

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace SatuPintu.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class SyndicationGoneSwitchImages : Migration
+    public partial class ListsVisibilityAcronymsSyndicationPg : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -24,7 +24,62 @@ namespace SatuPintu.Data.Migrations.Postgres
                 type: "character varying(10)",
                 maxLength: 10,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "Keep");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ArchivedAt",
+                table: "OpdUnits",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Hidden",
+                table: "Opds",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RegulationNumber",
+                table: "Documents",
+                type: "character varying(60)",
+                maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RegulationStatus",
+                table: "Documents",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RegulationYear",
+                table: "Documents",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Category",
+                table: "Articles",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "SearchAcronyms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Abbreviation = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Phrases = table.Column<string>(type: "character varying(600)", maxLength: 600, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchAcronyms", x => x.Id);
+                });
 
             migrationBuilder.CreateTable(
                 name: "SyndicationImages",
@@ -58,6 +113,12 @@ namespace SatuPintu.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchAcronyms_Abbreviation",
+                table: "SearchAcronyms",
+                column: "Abbreviation",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SyndicationImages_MediaFileId",
                 table: "SyndicationImages",
                 column: "MediaFileId");
@@ -67,11 +128,15 @@ namespace SatuPintu.Data.Migrations.Postgres
                 table: "SyndicationImages",
                 columns: new[] { "SourceId", "UrlHash" },
                 unique: true);
+            migrationBuilder.Sql(CategoryDefaults.Sql);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "SearchAcronyms");
+
             migrationBuilder.DropTable(
                 name: "SyndicationImages");
 
@@ -82,6 +147,30 @@ namespace SatuPintu.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "GoneItems",
                 table: "SyndicationSources");
+
+            migrationBuilder.DropColumn(
+                name: "ArchivedAt",
+                table: "OpdUnits");
+
+            migrationBuilder.DropColumn(
+                name: "Hidden",
+                table: "Opds");
+
+            migrationBuilder.DropColumn(
+                name: "RegulationNumber",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "RegulationStatus",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "RegulationYear",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "Category",
+                table: "Articles");
         }
     }
 }
