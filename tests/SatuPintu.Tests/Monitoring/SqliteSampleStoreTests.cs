@@ -11,6 +11,8 @@ namespace SatuPintu.Tests.Monitoring;
 /// </summary>
 public sealed class SqliteSampleStoreTests : IDisposable
 {
+    private static readonly long[] Checks = [1, 2];
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
 
     [Fact]
@@ -21,7 +23,7 @@ public sealed class SqliteSampleStoreTests : IDisposable
         var ms = new DateTimeOffset(start).ToUnixTimeMilliseconds();
         // Three hours of rounds every 10 minutes for two checks: 22:00-01:00, so two day files.
         var samples = Enumerable.Range(0, 18)
-            .SelectMany(i => new[] { 1L, 2L }.Select(c => new Sample(c, ms + (i * 600_000L), i % 2 == 0 ? SampleStatus.Up : SampleStatus.Down, i % 2 == 0 ? 1.5 : null, 0)))
+            .SelectMany(i => Checks.Select(c => new Sample(c, ms + (i * 600_000L), i % 2 == 0 ? SampleStatus.Up : SampleStatus.Down, i % 2 == 0 ? 1.5 : null, 0)))
             .ToList();
         await store.AppendAsync(samples, CancellationToken.None);
 
