@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SatuPintu.Accounts;
 using SatuPintu.Tests.Infrastructure;
 
@@ -15,7 +14,7 @@ public class ClockApp(bool postgres) : SatuPintuApp(postgres, new()
     ["SatuPintu:Accounts:FailuresPerAddress"] = "10000",
 })
 {
-    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+    public PooledFakeClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

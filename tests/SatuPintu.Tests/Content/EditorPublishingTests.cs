@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SatuPintu.Content;
 using SatuPintu.Tests.Infrastructure;
 
@@ -228,7 +227,7 @@ public sealed class BinPurgeTests
     [Fact]
     public async Task A_binned_article_stays_restorable_for_30_days_and_is_then_purged()
     {
-        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var clock = new PooledFakeClock(TimeProvider.System.GetUtcNow());
         await using var app = Node.Fresh(postgres: false, null, clock);
         var people = await Personas.CreateAsync(app);
         var editor = Personas.Api(app, people.EditorA);

@@ -28,10 +28,10 @@ public sealed class RecordingAlertSink : IAlertSink
 /// </summary>
 public class MonitoringApp : SatuPintuApp
 {
-    public FakeTimeProvider Clock { get; }
+    public PooledFakeClock Clock { get; }
     public RecordingAlertSink Sink { get; } = new();
 
-    protected MonitoringApp(bool postgres, Dictionary<string, string?>? extra = null, FakeTimeProvider? clock = null)
+    protected MonitoringApp(bool postgres, Dictionary<string, string?>? extra = null, PooledFakeClock? clock = null)
         : base(postgres, new(extra ?? []) { ["SatuPintu:Monitoring:Enabled"] = "false", ["SatuPintu:Monitoring:ProbeTimeoutMilliseconds"] = "1000" })
     {
         Clock = clock ?? new(TimeProvider.System.GetUtcNow());

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using SatuPintu.Monitoring;
 using SatuPintu.Tests.Infrastructure;
 
@@ -12,7 +11,7 @@ namespace SatuPintu.Tests.Monitoring.Watch;
 /// </summary>
 public abstract class WatchHost(bool postgres) : IAsyncLifetime
 {
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero));
+    public PooledFakeClock Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero));
     public RecordingIncidentBook Incidents { get; } = new();
     public HttpSink Sites { get; private set; } = null!;
     public Node App { get; private set; } = null!;
