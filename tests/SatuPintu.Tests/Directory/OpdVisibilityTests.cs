@@ -28,9 +28,9 @@ public abstract class OpdVisibilityTests(SatuPintuApp app) : WithPersonas(app)
         // Admins still find it through the API, to complete and show it.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri($"/api/v1/opds/{slug}", UriKind.Relative))).StatusCode);
 
-        // Without an address or a contact it is refused, with the reason, and stays hidden.
+        // Without an address or a contact it is refused (a validation problem, like the rest of the OPD API), with the reason, and stays hidden.
         var refused = await admin.PostAsync(new Uri($"/api/v1/opds/{slug}/show", UriKind.Relative), null);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("alamat atau kontak", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var signedIn = await Personas.SignInAsync(app, People.Admin.Email);
         var form = await Personas.PostFormAsync(signedIn, $"/admin/opd/{slug}/Visibility?show=true", [], $"/admin/opd/{slug}");

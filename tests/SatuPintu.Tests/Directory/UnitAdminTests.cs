@@ -37,7 +37,7 @@ public abstract class UnitAdminTests(SatuPintuApp app) : WithPersonas(app)
 
         var added = await Personas.PostFormAsync(editor, Units + "/Save", new()
         {
-            ["Input.Name"] = name, ["Input.KindLabel"] = "Puskesmas", ["Input.Address"] = "Jl. Uji No. 7, Kelobak", ["Input.Phone"] = "(0732) 391 777", ["Input.Hours"] = "24 jam",
+            ["Input.Name"] = name, ["Input.KindLabel"] = "Puskesmas", ["Input.Address"] = "Jl. Uji No. 7, Kelobak", ["Input.Phone"] = "(0732) 391 777", ["Input.Hours"] = "Setiap hari 24 jam",
         }, Units);
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
         var id = await app.WithDbAsync(db => db.OpdUnits.Where(u => u.Name == name).Select(u => u.Id).SingleAsync());

@@ -157,13 +157,15 @@ public abstract class StatusSummaryTests(MonitoringApp app) : WithPersonas(app)
     {
         var admin = Personas.Api(app, People.Admin);
         var tag = Tag();
+        // Not the OPD the page test pages through: 48 more checks there would push its hidden one off the page.
+        var opd = await OpdAsync(6);
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
         {
             var mine = new List<(HttpStatusCode, string)>();
             for (var i = 0; i < 6; i++)
             {
                 using var r = await admin.PostAsJsonAsync("/api/v1/monitoring/checks",
-                    new { name = $"Serentak {tag} {worker}-{i}", kind = "icmp", target = $"127.0.{worker}.{i + 1}", intervalSeconds = 30, opd = "dinkes", paused = true });
+                    new { name = $"Serentak {tag} {worker}-{i}", kind = "icmp", target = $"127.0.{worker}.{i + 1}", intervalSeconds = 30, opd, paused = true });
                 mine.Add((r.StatusCode, await r.Content.ReadAsStringAsync()));
             }
             return mine;

@@ -33,7 +33,7 @@ public abstract class NetworkEvictionTests(SatuPintuApp app)
         var housing = await db.NetworkSiteOpds.AsNoTracking().Where(o => o.OpdUnitId == null).OrderBy(o => o.Id)
             .Select(o => new { o.SiteId, o.OpdId, o.Opd!.Slug }).FirstAsync();
         var atSite = await db.NetworkSiteOpds.Where(o => o.SiteId == housing.SiteId).Select(o => o.OpdId).ToListAsync();
-        var other = await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null && !atSite.Contains(o.Id)).OrderBy(o => o.Id).Select(o => new { o.Id, o.Slug }).FirstAsync();
+        var other = await db.Opds.AsNoTracking().Where(o => o.ArchivedAt == null && !o.Hidden && !atSite.Contains(o.Id)).OrderBy(o => o.Id).Select(o => new { o.Id, o.Slug }).FirstAsync();
         return (housing.SiteId, housing.Slug, housing.OpdId, other.Slug, other.Id);
     });
 
@@ -61,7 +61,7 @@ public abstract class NetworkEvictionTests(SatuPintuApp app)
     public async Task Moving_an_OPD_out_of_a_site_evicts_the_OPDs_housed_there_before_and_after()
     {
         var (siteId, housed, housedId, other, otherId) = await PickAsync();
-        var untouched = await app.WithDbAsync(db => db.Opds.Where(o => o.ArchivedAt == null && o.Id != otherId
+        var untouched = await app.WithDbAsync(db => db.Opds.Where(o => o.ArchivedAt == null && !o.Hidden && o.Id != otherId
             && !db.NetworkSiteOpds.Any(s => s.SiteId == siteId && s.OpdId == o.Id)).OrderByDescending(o => o.Id).Select(o => o.Slug).FirstAsync());
         var portal = app.Browser();
         await CachedAsync(portal, "/jaringan", $"/opd/{housed}", $"/opd/{other}", $"/opd/{untouched}");
