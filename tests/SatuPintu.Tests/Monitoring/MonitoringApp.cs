@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SatuPintu.Monitoring;
@@ -52,6 +53,16 @@ public class MonitoringApp : SatuPintuApp
     {
         Clock.Advance(TimeSpan.FromSeconds(seconds));
         await Services.GetRequiredService<CheckRunner>().RunDueAsync(CancellationToken.None);
+    }
+
+    /// <summary>Pauses, through the API as <paramref name="admin"/>, every check that earlier classes left running on this shared host.</summary>
+    public async Task PauseRunningChecksAsync(HttpClient admin)
+    {
+        foreach (var other in await WithDbAsync(db => db.MonitorChecks.Where(c => !c.Paused).Select(c => c.Id).ToListAsync()))
+        {
+            using var paused = await admin.PostAsync(new Uri($"/api/v1/monitoring/checks/{other}/pause", UriKind.Relative), null);
+            Xunit.Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
+        }
     }
 }
 

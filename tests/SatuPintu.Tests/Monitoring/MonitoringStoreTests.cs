@@ -22,11 +22,7 @@ public abstract class MonitoringStoreTests(MonitoringApp app) : WithPersonas(app
         var admin = Personas.Api(app, People.Admin);
         // Checks left running by earlier classes on this host would run in each of the 52 rounds below,
         // some against servers already gone (a DNS probe waits out its timeout): pause them first.
-        foreach (var other in await app.WithDbAsync(db => db.MonitorChecks.Where(c => !c.Paused).Select(c => c.Id).ToListAsync()))
-        {
-            using var paused = await admin.PostAsync(new Uri($"/api/v1/monitoring/checks/{other}/pause", UriKind.Relative), null);
-            Assert.Equal(System.Net.HttpStatusCode.OK, paused.StatusCode);
-        }
+        await app.PauseRunningChecksAsync(admin);
         using var created = await admin.PostAsJsonAsync("/api/v1/monitoring/checks",
             new { name = "Rollup " + Guid.NewGuid().ToString("N")[..8], kind = "tcp", target = target.Target, intervalSeconds = 1800, opd = "dinkes" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();

@@ -123,10 +123,7 @@ public abstract class StatusSummaryTests(MonitoringApp app) : WithPersonas(app)
     {
         using var target = new TcpTarget();
         var admin = Personas.Api(app, People.Admin);
-        foreach (var other in await app.WithDbAsync(db => db.MonitorChecks.Where(c => !c.Paused).Select(c => c.Id).ToListAsync()))
-        {
-            using var paused = await admin.PostAsync(new Uri($"/api/v1/monitoring/checks/{other}/pause", UriKind.Relative), null);
-        }
+        await app.PauseRunningChecksAsync(admin);
         var slug = await OpdAsync(5);
         using var created = await admin.PostAsJsonAsync("/api/v1/monitoring/checks",
             new { name = "Status langsung " + Tag(), kind = "tcp", target = target.Target, intervalSeconds = 5, opd = slug, failuresToDown = 1, successesToUp = 1 });
