@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SatuPintu.Accounts;
 using SatuPintu.Data;
+using SatuPintu.Directory;
 using SatuPintu.Shared;
 
 namespace SatuPintu.Content;
@@ -54,10 +55,12 @@ internal static class PagesApi
         }
         var query = db.Pages.AsNoTracking().Include(p => p.Opd).AsQueryable();
         var mine = user.OpdsFor(OpdRight.Edit);
-        // Unpublished pages are visible only to those who may edit them (the regency's: admins).
+        // Unpublished pages, and those of an OPD off the portal (hidden or archived), are visible only to
+        // those who may edit them (the regency's: admins), as OpdVisibility keeps such OPDs from the public.
         if (mine is not null)
         {
-            query = query.Where(p => p.Status == PublicationStatus.Published || (p.OpdId != null && mine.Contains(p.OpdId.Value)));
+            query = query.Where(p => (p.Status == PublicationStatus.Published && (p.OpdId == null || (p.Opd!.ArchivedAt == null && !p.Opd.Hidden)))
+                || (p.OpdId != null && mine.Contains(p.OpdId.Value)));
         }
         if (opd == Regency)
         {
@@ -75,7 +78,8 @@ internal static class PagesApi
     private static async Task<IResult> GetAsync(int id, ClaimsPrincipal user, PagePublishing publishing, HttpContext http, CancellationToken ct)
     {
         var p = await publishing.FindAsync(id, ct);
-        return p is null || (p.Status != PublicationStatus.Published && !PagePublishing.Can(user, OpdRight.Edit, p.OpdId))
+        var offPortal = p is not null && (p.Status != PublicationStatus.Published || p.Opd?.IsPublic() == false);
+        return p is null || (offPortal && !PagePublishing.Can(user, OpdRight.Edit, p.OpdId))
             ? Problem(PageRefusals.NotFound)
             : Results.Ok(ToDto(p, http));
     }

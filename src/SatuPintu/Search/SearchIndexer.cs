@@ -139,10 +139,13 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, ISearchBackend ba
         var sources = scope.ServiceProvider.GetRequiredService<SearchSources>();
         var upserts = new List<SearchEntry>();
         var deletes = new List<string>();
-        foreach (var group in changes.Where(c => SearchSources.FeedKinds.Contains(c.Kind)).GroupBy(c => c.Kind))
+        var keys = changes.Where(c => SearchSources.FeedKinds.Contains(c.Kind))
+            .Select(c => (c.Kind, Id: int.TryParse(c.Key.Split(',')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0))
+            // An OPD's entry names its units, so a unit added, renamed, archived or restored changes its OPD's entry too.
+            .Concat(changes.Where(c => c.Kind == "opd-unit" && c.OpdId != null).Select(c => (Kind: "opd", Id: c.OpdId!.Value)));
+        foreach (var group in keys.Where(k => k.Id > 0).GroupBy(k => k.Kind))
         {
-            var ids = group.Select(c => int.TryParse(c.Key.Split(',')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
-                .Where(id => id > 0).Distinct().ToList();
+            var ids = group.Select(k => k.Id).Distinct().ToList();
             var (u, d) = await sources.ForAsync(group.Key, ids, ct);
             upserts.AddRange(u);
             deletes.AddRange(d);

@@ -97,7 +97,7 @@ public sealed partial class SearchSources(SatuPintuDb db, RegionalClock clock, D
                     .Where(o => ids == null ? o.Id > after : ids.Contains(o.Id)).OrderBy(o => o.Id).Take(take).ToListAsync(ct);
                 return opds.Select(o => (o.Id, o.IsPublic()
                     ? new SearchEntry(IdOf(kind, o.Id), "opd", o.ShortName is null ? o.Name : $"{o.Name} ({o.ShortName})",
-                        Join(o.Summary, o.Duties, o.Vision, o.Mission, o.HeadName, o.Address, string.Join(", ", o.Units.Select(u => u.Name))),
+                        Join(o.Summary, o.Duties, o.Vision, o.Mission, o.HeadName, o.Address, string.Join(", ", o.Units.Where(u => u.ArchivedAt == null).Select(u => u.Name))),
                         $"/opd/{o.Slug}", o.Slug, o.DisplayShortName, null)
                     : null)).ToList();
             case "opd-unit":

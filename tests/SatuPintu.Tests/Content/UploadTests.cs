@@ -142,6 +142,18 @@ public sealed class UploadTests(UploadTests.App app) : WithPersonas(app), IClass
     }
 
     [Fact]
+    public async Task A_refused_upload_keeps_what_was_typed_and_asks_for_the_file_again()
+    {
+        var editor = await Personas.SignInAsync(app, People.EditorA.Email);
+        var (status, html) = await UploadDocumentAsync(editor, "Rencana Kerja 2026.pdf", SatuPintu.Data.Demo.DemoDocuments.MinimalPdf("Renja", "uji"), " ");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("Dokumen tidak disimpan", html, StringComparison.Ordinal);
+        // The OPD chosen is still chosen; the file cannot be, so the page says so by name.
+        Assert.Matches($"<option (value=\"{Personas.OpdA}\" selected=\"selected\"|selected=\"selected\" value=\"{Personas.OpdA}\")", html);
+        Assert.Contains("Pilih lagi berkas \"Rencana Kerja 2026.pdf\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Editor_uploads_a_pdf_and_a_docx_that_wait_for_review_then_a_reviewer_publishes()
     {
         var editor = await Personas.SignInAsync(app, People.EditorA.Email);

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using SatuPintu.Content;
 using SatuPintu.Data.Demo;
 using SatuPintu.Directory;
@@ -8,10 +11,20 @@ namespace SatuPintu.Tests.Data;
 
 public sealed class SeedingTests
 {
-    private sealed class AppOn(string dataDir) : SatuPintuApp(postgres: false, dataDir: dataDir);
+    private sealed class AppOn(string dataDir) : SatuPintuApp(postgres: false, new() { ["Logging:LogLevel:SatuPintu.Search"] = "Information" }, dataDir)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureLogging(l => l.AddFakeLogging());
+        }
+
+        public IEnumerable<string> SearchLog() =>
+            Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Category?.StartsWith("SatuPintu.Search", StringComparison.Ordinal) == true).Select(r => r.Message);
+    }
 
     [Fact]
-    public async Task First_start_seeds_34_opds_once_and_a_restart_duplicates_nothing()
+    public async Task First_start_seeds_34_opds_once_and_a_restart_duplicates_nothing_and_rebuilds_a_missing_search_index()
     {
         var dir = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
         try
@@ -24,9 +37,18 @@ public sealed class SeedingTests
                 first = await Counts(app);
             }
             Assert.True(File.Exists(Path.Combine(dir, "satupintu.db")));
+            // The Lucene index is lost (a disk swapped, a folder cleaned): the next start rebuilds it from the database, with a log line.
+            System.IO.Directory.Delete(Path.Combine(dir, "search"), recursive: true);
             await using (var app = new AppOn(dir))
             {
-                app.Browser();
+                var portal = app.Browser();
+                Assert.Equal(System.Net.HttpStatusCode.OK, (await portal.FetchAsync("/healthz")).Status);
+                await Search.IndexWait.UntilAsync(async () =>
+                    (await portal.GetOkAsync("/cari?q=KTP")).Contains("Layanan: <a href=\"/layanan/disdukcapil/perekaman-ktp-elektronik\">", StringComparison.Ordinal),
+                    "search did not answer after the missing index was rebuilt at start");
+                Assert.Contains(app.SearchLog(), m => m.Contains("rebuilding it from the database", StringComparison.Ordinal));
+                Assert.Contains(app.SearchLog(), m => m.StartsWith("Search index rebuilt at change", StringComparison.Ordinal));
+                Assert.True(System.IO.Directory.Exists(Path.Combine(dir, "search")));
                 second = await Counts(app);
                 kecamatan = await app.WithDbAsync(db => db.Opds.CountAsync(o => o.Kind == OpdKind.Kecamatan));
             }

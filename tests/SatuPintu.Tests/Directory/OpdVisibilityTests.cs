@@ -22,9 +22,11 @@ public abstract class OpdVisibilityTests(SatuPintuApp app) : WithPersonas(app)
         var created = await (await admin.PostAsJsonAsync("/api/v1/opds", new { name, kind = "badan" })).Content.ReadFromJsonAsync<JsonElement>();
         var slug = created.GetProperty("slug").GetString()!;
         var portal = app.Browser();
+        var pageId = await PublishedPageAsync(admin, slug);
 
         var editor = Personas.Api(app, People.EditorA);
         await AssertAbsentAsync(portal, editor, slug, name, word);
+        await AssertPageListedAsync(admin, slug, pageId, listed: true);
         // Admins still find it through the API, to complete and show it.
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri($"/api/v1/opds/{slug}", UriKind.Relative))).StatusCode);
 
@@ -49,14 +51,36 @@ public abstract class OpdVisibilityTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Contains($"/opd/{slug}<", await portal.GetOkAsync("/sitemap/umum/1.xml"), StringComparison.Ordinal);
         Assert.Contains($"/opd/{slug}", await portal.GetOkAsync("/cari?q=" + word), StringComparison.Ordinal);
         Assert.Contains("tampil", await signedIn.GetOkAsync("/admin/opd"), StringComparison.Ordinal);
+        await AssertPageListedAsync(editor, slug, pageId, listed: true);
 
         var hidden = await admin.PostAsync(new Uri($"/api/v1/opds/{slug}/hide", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
         await AssertAbsentAsync(portal, editor, slug, name, word);
+        await AssertPageListedAsync(editor, slug, pageId, listed: false);
+        await AssertPageListedAsync(admin, slug, pageId, listed: true);
         Assert.Contains("Disembunyikan dari publik", await signedIn.GetOkAsync("/admin/audit?entity=Opd"), StringComparison.Ordinal);
     }
 
-    /// <summary>Off the portal for visitors, and off the API for anyone but admins (<paramref name="api"/>: an editor).</summary>
+    /// <summary>A published page of the OPD, made by an admin (nobody else may write for an OPD without people yet).</summary>
+    private static async Task<int> PublishedPageAsync(HttpClient admin, string slug)
+    {
+        var created = await admin.PostAsJsonAsync("/api/v1/pages", new { opd = slug, title = "Profil Singkat", body = "Tentang kami." });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(new Uri($"/api/v1/pages/{id}/submit", UriKind.Relative), null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync(new Uri($"/api/v1/pages/{id}/publish", UriKind.Relative), null)).StatusCode);
+        return id;
+    }
+
+    /// <summary>The pages API lists and answers the page to <paramref name="api"/> exactly when <paramref name="listed"/>.</summary>
+    private static async Task AssertPageListedAsync(HttpClient api, string slug, int id, bool listed)
+    {
+        var list = await api.GetStringAsync(new Uri("/api/v1/pages?opd=" + slug, UriKind.Relative));
+        Assert.Equal(listed, list.Contains($"\"id\":{id},", StringComparison.Ordinal));
+        Assert.Equal(listed ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await api.GetAsync(new Uri($"/api/v1/pages/{id}", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>Off the portal for visitors, and off the API for anyone but admins for anyone but admins (<paramref name="api"/>: an editor).</summary>
     private static async Task AssertAbsentAsync(HttpClient portal, HttpClient api, string slug, string name, string word)
     {
         Assert.Equal(HttpStatusCode.NotFound, (await portal.FetchAsync($"/opd/{slug}")).Status);

@@ -20,7 +20,9 @@ public abstract class UnitAdminTests(SatuPintuApp app) : WithPersonas(app)
         var refusedPage = await editor.FetchAsync($"/admin/opd/{Personas.OpdB}/unit");
         Assert.NotEqual(HttpStatusCode.OK, refusedPage.Status);
         Assert.DoesNotContain("Tambah unit", refusedPage.Body, StringComparison.Ordinal);
-        var name = "Puskesmas Uji " + Guid.NewGuid().ToString("N")[..6];
+        // A word of letters only, found by search through the unit and through its OPD's entry, which names its units.
+        var word = "Zq" + string.Concat(Guid.NewGuid().ToByteArray().Take(6).Select(b => (char)('a' + (b % 26))));
+        var name = "Puskesmas Uji " + word;
         var count = await app.WithDbAsync(db => db.OpdUnits.CountAsync());
 
         // Refused with the reasons in Indonesian, nothing written, and what was typed is still in the form.
@@ -46,6 +48,8 @@ public abstract class UnitAdminTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Contains(name, page, StringComparison.Ordinal);
         Assert.Contains("Buka 24 jam", page, StringComparison.Ordinal);
         Assert.Contains("tel:0732391777", page, StringComparison.Ordinal);
+
+        await SearchFindsAsync(portal, word, opdEntry: true);
 
         Assert.Contains("value=\"(0732) 391 777\"", await editor.GetOkAsync($"{Units}?ubah={id}"), StringComparison.Ordinal);
         var edited = await Personas.PostFormAsync(editor, Units + "/Save", new()
@@ -74,13 +78,30 @@ public abstract class UnitAdminTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
         Assert.DoesNotContain(name, await portal.GetOkAsync($"/opd/{Personas.OpdA}"), StringComparison.Ordinal);
         Assert.Contains("diarsipkan", await editor.GetOkAsync(Units), StringComparison.Ordinal);
+        await SearchFindsAsync(portal, word, opdEntry: false);
         Assert.Equal(HttpStatusCode.Redirect, (await Personas.PostFormAsync(editor, $"{Units}/Archive?id={id}", [], Units)).StatusCode);
         Assert.Contains(name, await portal.GetOkAsync($"/opd/{Personas.OpdA}"), StringComparison.Ordinal);
+        await SearchFindsAsync(portal, word, opdEntry: true);
 
         var admin = await Personas.SignInAsync(app, People.Admin.Email);
         var audit = await admin.GetOkAsync("/admin/audit?entity=OpdUnit");
         Assert.Contains("Unit layanan dibuat", audit, StringComparison.Ordinal);
         Assert.Contains("Jam layanan", audit, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Waits until search answers <paramref name="word"/> with the OPD's own entry (not only the unit's
+    /// <c>#unit</c> hit) exactly when <paramref name="opdEntry"/>: an archived unit leaves its OPD's entry too.
+    /// </summary>
+    private static async Task SearchFindsAsync(HttpClient portal, string word, bool opdEntry)
+    {
+        var opdHit = $"\"url\":\"/opd/{Personas.OpdA}\"";
+        var unitHit = $"\"url\":\"/opd/{Personas.OpdA}#unit\"";
+        await Search.IndexWait.UntilAsync(async () =>
+        {
+            var json = await portal.GetOkAsync("/api/v1/search?q=" + word);
+            return json.Contains(opdHit, StringComparison.Ordinal) == opdEntry && json.Contains(unitHit, StringComparison.Ordinal) == opdEntry;
+        }, $"search for {word}: the OPD's entry {(opdEntry ? "missing" : "still names the archived unit")}");
     }
 }
 

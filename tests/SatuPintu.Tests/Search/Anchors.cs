@@ -91,4 +91,49 @@ internal static class Anchors
             _analyzer.Dispose();
         }
     }
+
+    /// <summary>
+    /// PostgreSQL's own Snowball <c>indonesian</c> configuration as a site would use it: title weight A over body,
+    /// <c>websearch_to_tsquery</c> (all words, quotes as phrases), <c>ts_rank</c>; or with any word enough.
+    /// </summary>
+    public sealed class PostgresIndonesian(Npgsql.NpgsqlDataSource source)
+    {
+        public async Task LoadAsync(IEnumerable<SearchEntry> entries)
+        {
+            await using (var create = source.CreateCommand("""
+                CREATE TABLE anchor_indonesian (id text PRIMARY KEY, tsv tsvector NOT NULL);
+                """))
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+            foreach (var chunk in entries.Chunk(200))
+            {
+                await using var insert = source.CreateCommand("""
+                    INSERT INTO anchor_indonesian (id, tsv)
+                    SELECT i, setweight(to_tsvector('indonesian', t), 'A') || setweight(to_tsvector('indonesian', b), 'B')
+                    FROM unnest(@ids, @titles, @bodies) AS x(i, t, b)
+                    """);
+                insert.Parameters.AddWithValue("ids", chunk.Select(e => e.Id).ToArray());
+                insert.Parameters.AddWithValue("titles", chunk.Select(e => e.Title).ToArray());
+                insert.Parameters.AddWithValue("bodies", chunk.Select(e => e.Body).ToArray());
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+
+        public IReadOnlyList<string> Search(string q, bool anyWord)
+        {
+            var query = anyWord
+                ? "replace(websearch_to_tsquery('indonesian', @q)::text, ' & ', ' | ')::tsquery"
+                : "websearch_to_tsquery('indonesian', @q)";
+            using var cmd = source.CreateCommand($"SELECT id FROM anchor_indonesian, (SELECT {query} AS q) AS x WHERE tsv @@ q ORDER BY ts_rank(tsv, q) DESC, id LIMIT 10");
+            cmd.Parameters.AddWithValue("q", q);
+            using var reader = cmd.ExecuteReader();
+            var ids = new List<string>();
+            while (reader.Read())
+            {
+                ids.Add(reader.GetString(0));
+            }
+            return ids;
+        }
+    }
 }

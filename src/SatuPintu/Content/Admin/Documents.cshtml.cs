@@ -33,6 +33,9 @@ public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents,
     [TempData]
     public string? Message { get; set; }
     public string? Problem { get; private set; }
+
+    /// <summary>The name of the file sent with a refused upload: a browser never puts a chosen file back into the form.</summary>
+    public string? ChooseFileAgain { get; private set; }
     public long MaxBytes => options.Value.MaxBytes;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -76,6 +79,7 @@ public sealed class DocumentsModel(SatuPintuDb db, DocumentPublishing documents,
     private async Task<IActionResult> InvalidAsync(CancellationToken ct)
     {
         Problem = "Dokumen tidak disimpan: " + ModelState.AllMessages();
+        ChooseFileAgain = Input.File is { Length: > 0 } sent ? Path.GetFileName(sent.FileName) : null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         await LoadAsync(ct);
         return Page();
