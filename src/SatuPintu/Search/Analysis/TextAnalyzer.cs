@@ -5,8 +5,13 @@ using System.Text;
 
 namespace SatuPintu.Search.Analysis;
 
-/// <summary>A term and where it came from in the text; <see cref="Surface"/> is the lower-cased word as written.</summary>
-public readonly record struct AnalyzedToken(string Term, string Surface, int Start, int End, bool Expansion);
+/// <summary>
+/// A term and where it came from in the text; <see cref="Surface"/> is the lower-cased word as written.
+/// <see cref="Position"/> counts the text's own words; an acronym expansion starts at the position of the
+/// first word it stands for and runs on from there, so it neither moves the words after it (a quoted
+/// phrase still finds "ktp elektronik" in a text that also carries its expansions) nor loses its own order.
+/// </summary>
+public readonly record struct AnalyzedToken(string Term, string Surface, int Start, int End, bool Expansion, int Position = 0);
 
 /// <summary>A query-side acronym: where the query's terms hold <see cref="Terms"/> in a row, any of <see cref="Others"/> matches too.</summary>
 public sealed record QueryAlternative(string[] Terms, string[][] Others);
@@ -31,7 +36,7 @@ public sealed class TextAnalyzer
     /// <see cref="Words"/> the one-word forms kept whole, <see cref="Query"/> the groups expanded in queries.
     /// Swapped whole, so a search never sees half a list.
     /// </summary>
-    private sealed record AcronymSet((string[] Terms, string[] Others)[] Groups, FrozenSet<string> Words, QueryAlternative[] Query, FrozenSet<string> QueryTerms)
+    private sealed record AcronymSet((string[] Terms, string[][] Others)[] Groups, FrozenSet<string> Words, QueryAlternative[] Query, FrozenSet<string> QueryTerms)
     {
         public static readonly AcronymSet Empty = new([], FrozenSet<string>.Empty, [], FrozenSet<string>.Empty);
     }
@@ -54,27 +59,36 @@ public sealed class TextAnalyzer
     /// </summary>
     public void SetAcronyms(IReadOnlyList<string[]> acronyms, IReadOnlyList<string[]> queryExpanded)
     {
-        // Phrases are analyzed without any list, so "ktp-el" gives the same terms whatever the list held before.
+        // Phrases are analyzed with the new list's one-word forms only (never the list held before), so
+        // "ktp-el" in the list gives the term a text saying "KTP-el" gets, whatever was there earlier.
+        var words = acronyms.SelectMany(g => g).Where(p => !p.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal);
+        var phraseSet = AcronymSet.Empty with { Words = words };
         string[][] Phrases(string[] group) =>
-            group.Select(p => Analyze(p, false, AcronymSet.Empty).Select(t => t.Term).ToArray()).Where(p => p.Length > 0).ToArray();
-        var groups = new List<(string[], string[])>();
+            group.Select(p => Analyze(p, false, phraseSet).Select(t => t.Term).ToArray()).Where(p => p.Length > 0).ToArray();
+        // One group per phrase: a phrase named on several lines ("ktp elektronik" stands for both "ktp-el"
+        // and "e-ktp") carries the other phrases of all of them.
+        var byPhrase = new Dictionary<string, (string[] Terms, List<string[]> Others)>(StringComparer.Ordinal);
         foreach (var phrases in acronyms.Select(Phrases))
         {
             foreach (var phrase in phrases)
             {
-                var others = phrases.Where(o => !o.SequenceEqual(phrase)).SelectMany(o => o).Distinct().ToArray();
-                groups.Add((phrase, others));
+                var key = string.Join(' ', phrase);
+                var group = byPhrase.TryGetValue(key, out var g) ? g : byPhrase[key] = (phrase, []);
+                foreach (var other in phrases.Where(o => !o.SequenceEqual(phrase) && !group.Others.Any(x => x.SequenceEqual(o))))
+                {
+                    group.Others.Add(other);
+                }
             }
         }
+        var groups = byPhrase.Values.Select(g => (g.Terms, g.Others.ToArray())).ToList();
         var query = new List<QueryAlternative>();
         foreach (var phrases in queryExpanded.Select(Phrases))
         {
             query.AddRange(phrases.Select(phrase => new QueryAlternative(phrase, phrases.Where(o => !o.SequenceEqual(phrase)).ToArray())));
         }
         _acronyms = new AcronymSet(
-            // Longest phrases first, so "ktp-el" wins over "ktp".
             groups.OrderByDescending(g => g.Item1.Length).ToArray(),
-            acronyms.SelectMany(g => g).Where(p => !p.Contains(' ', StringComparison.Ordinal)).ToFrozenSet(StringComparer.Ordinal),
+            words,
             query.OrderByDescending(q => q.Terms.Length).ToArray(),
             query.SelectMany(q => q.Terms).ToFrozenSet(StringComparer.Ordinal));
     }
@@ -146,6 +160,10 @@ public sealed class TextAnalyzer
             }
             AddWord(tokens, word, start, end, acronyms);
         }
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            tokens[i] = tokens[i] with { Position = i };
+        }
         return expand ? Expand(tokens, acronyms.Groups) : tokens;
     }
 
@@ -159,13 +177,19 @@ public sealed class TextAnalyzer
         tokens.Add(new AnalyzedToken(term, word, start, end, false));
     }
 
-    private static List<AnalyzedToken> Expand(List<AnalyzedToken> tokens, (string[] Terms, string[] Others)[] groups)
+    /// <summary>
+    /// After each word, the other phrases of every group whose phrase ends there (a text saying "dinas
+    /// kependudukan dan pencatatan sipil" is "disdukcapil" and, by its last four words, "dukcapil" too),
+    /// each phrase once, placed from the first word matched (see <see cref="AnalyzedToken.Position"/>).
+    /// </summary>
+    private static List<AnalyzedToken> Expand(List<AnalyzedToken> tokens, (string[] Terms, string[][] Others)[] groups)
     {
         if (groups.Length == 0)
         {
             return tokens;
         }
         var result = new List<AnalyzedToken>(tokens.Count + 8);
+        var added = new HashSet<(int, string)>();
         for (var i = 0; i < tokens.Count; i++)
         {
             result.Add(tokens[i]);
@@ -178,9 +202,15 @@ public sealed class TextAnalyzer
                 var first = tokens[i - terms.Length + 1];
                 foreach (var other in others)
                 {
-                    result.Add(new AnalyzedToken(other, other, first.Start, tokens[i].End, true));
+                    if (!added.Add((first.Position, string.Join(' ', other))))
+                    {
+                        continue;
+                    }
+                    for (var k = 0; k < other.Length; k++)
+                    {
+                        result.Add(new AnalyzedToken(other[k], other[k], first.Start, tokens[i].End, true, first.Position + k));
+                    }
                 }
-                break;
             }
         }
         return result;

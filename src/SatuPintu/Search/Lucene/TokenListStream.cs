@@ -14,9 +14,13 @@ internal sealed class TokenListStream : TokenStream
     private readonly IPositionIncrementAttribute _position;
     private int _next;
 
+    private int _last = -1;
+
+    /// <param name="surface">The words as written, one position each (no expansions); else the terms at their positions.</param>
     public TokenListStream(IReadOnlyList<AnalyzedToken> tokens, bool surface)
     {
-        _tokens = tokens;
+        // Expansions stand at the positions of the words they stand for; Lucene takes positions in order.
+        _tokens = surface ? tokens : [.. tokens.OrderBy(t => t.Position)];
         _surface = surface;
         _term = AddAttribute<ICharTermAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
@@ -35,7 +39,8 @@ internal sealed class TokenListStream : TokenStream
             ClearAttributes();
             _term.SetEmpty().Append(_surface ? t.Surface : t.Term);
             _offset.SetOffset(t.Start, t.End);
-            _position.PositionIncrement = 1;
+            _position.PositionIncrement = _surface ? 1 : t.Position - _last;
+            _last = _surface ? _last : t.Position;
             return true;
         }
         return false;
@@ -45,5 +50,6 @@ internal sealed class TokenListStream : TokenStream
     {
         base.Reset();
         _next = 0;
+        _last = -1;
     }
 }

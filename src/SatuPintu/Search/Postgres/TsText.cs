@@ -31,20 +31,21 @@ internal static class TsText
     public static string Words(IReadOnlyList<AnalyzedToken> title, IReadOnlyList<AnalyzedToken> body) =>
         string.Join(' ', title.Concat(body).Where(t => !t.Expansion).Select(t => t.Surface).Distinct(StringComparer.Ordinal).Select(Quote));
 
-    /// <summary>Every token one position on, expansions included, as Lucene's token stream gives them.</summary>
+    /// <summary>Every token at its own position (expansions at the words they stand for), as Lucene's token stream gives them.</summary>
     private static int Add(SortedDictionary<string, List<string>> positions, IReadOnlyList<AnalyzedToken> tokens, int start, string weight)
     {
-        var position = start;
+        var last = start;
         foreach (var t in tokens)
         {
-            position++;
+            var position = start + t.Position + 1;
+            last = Math.Max(last, position);
             var list = positions.TryGetValue(t.Term, out var l) ? l : positions[t.Term] = [];
             if (list.Count < MaxPositionsPerLexeme)
             {
                 list.Add(Math.Min(position, MaxPosition).ToString(CultureInfo.InvariantCulture) + weight);
             }
         }
-        return position;
+        return last;
     }
 
     private static string Write(SortedDictionary<string, List<string>> positions)
