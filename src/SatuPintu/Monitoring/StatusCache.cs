@@ -42,7 +42,7 @@ public sealed class StatusCache(IOutputCacheStore outputCache) : IDisposable
     private Live? _live;
 
     /// <summary>The summary, the key it was built for, when that key was last read, and what was derived from it.</summary>
-    private sealed record Live(string Key, long Version, DateTime CheckedAt, StatusRows Rows, System.Collections.Concurrent.ConcurrentDictionary<string, object?> Memo);
+    private sealed record Live(string Key, long Version, DateTime CheckedAt, StatusRows Rows, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<object?>>> Memo);
 
     // A reference, so a request that reads it while another replaces it sees one whole entry.
     private sealed record Keyed<T>(string Key, T Value);
@@ -77,17 +77,24 @@ public sealed class StatusCache(IOutputCacheStore outputCache) : IDisposable
     public async Task<T> MemoAsync<T>(SatuPintuDb db, DateTime now, string key, Func<StatusRows, Task<T>> make, CancellationToken ct) where T : class?
     {
         var fresh = await FreshAsync(db, now, ct);
-        if (fresh.Memo.TryGetValue(key, out var hit))
-        {
-            return (T)hit!;
-        }
-        var made = await make(fresh.Rows);
         // Bounded: a crawler paging through odd page sizes must not grow it without end.
-        if (fresh.Memo.Count < MaxMemo)
+        if (!fresh.Memo.ContainsKey(key) && fresh.Memo.Count >= MaxMemo)
         {
-            fresh.Memo[key] = made;
+            return await make(fresh.Rows);
         }
-        return made;
+        // One build per key and summary: requests arriving while it runs wait for it instead of each
+        // building their own (eight at once made an OPD page's rebuild each second eight rollup queries).
+        var shared = fresh.Memo.GetOrAdd(key, _ => new(async () => await make(fresh.Rows)));
+        try
+        {
+            return (T)(await shared.Value)!;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // The build failed, or the request that ran it went away: this one builds its own.
+            fresh.Memo.TryRemove(KeyValuePair.Create(key, shared));
+            return await make(fresh.Rows);
+        }
     }
 
     /// <summary>How long the database keys are trusted before they are read again (a change made on this node is seen at once).</summary>
