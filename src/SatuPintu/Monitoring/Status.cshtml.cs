@@ -63,7 +63,7 @@ public sealed class StatusModel(StatusBoard board) : PageModel
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<DayBar>, DrawnBars> Drawn = new();
 
-    private static IHtmlContent Draw(IReadOnlyList<DayBar> days, string what, double? uptime)
+    private static HtmlString Draw(IReadOnlyList<DayBar> days, string what, double? uptime)
     {
         var paths = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
         for (var i = 0; i < days.Count;)
