@@ -17,7 +17,8 @@
 #  6. fping -C 3 over the ICMP targets, and blackbox probes of each module: their CPU per probe.
 # Settings: ICMP (3334), TCP (3333), HTTP (3333), INTERVAL (30), WARM (60), WINDOW (120), RUNS (3),
 # KIND_WINDOW (60), SIM_HOURS (24), BB_PROBES (2000), DURATION (15s), SKIP_PUBLISH=1, REUSE_DATA=1 (the
-# previous run's data folder and checks: creating 10,000 checks through the API takes long on a busy machine).
+# previous run's data folder and checks: creating 10,000 checks through the API takes long on a busy machine),
+# CREATE=sql (the same checks by one INSERT instead of through the API).
 set -euo pipefail
 BENCH_NAME=monitoring
 source "$(dirname "$0")/lib.sh"
@@ -64,7 +65,25 @@ grep -q ready "$OUT/targets.log" || bench_die "targets did not start: $(cat "$OU
 
 bench_start_app SatuPintu__Monitoring__MetricsEnabled=true SatuPintu__OutputCache__Enabled=false
 APP=$BENCH_APP_PID
-if [[ ${REUSE_DATA:-} != 1 ]]; then
+if [[ ${REUSE_DATA:-} != 1 && ${CREATE:-api} == sql ]]; then
+  # The same checks as the API makes (names, targets, one in ten to the regency, a random phase), in one
+  # INSERT: on a loaded machine 10,000 creations through the API take longer than the whole bench.
+  bench_log "inserting $ICMP icmp + $TCP tcp + $HTTP http checks at ${INTERVAL}s (paused) by SQL"
+  sql "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $((ICMP + TCP + HTTP - 1))),
+         o AS (SELECT Id, ROW_NUMBER() OVER (ORDER BY Id) - 1 AS k, COUNT(*) OVER () AS total FROM Opds),
+         j AS (SELECT i, CASE WHEN i < $ICMP THEN 'Icmp' WHEN i < $((ICMP + TCP)) THEN 'Tcp' ELSE 'Http' END AS kind,
+                      CASE WHEN i < $ICMP THEN i WHEN i < $((ICMP + TCP)) THEN i - $ICMP ELSE i - $((ICMP + TCP)) END AS x FROM n)
+    INSERT INTO MonitorChecks (Name, Kind, Target, IntervalSeconds, PhaseMs, NextDueMs, FailuresToDown, SuccessesToUp, OpdId, Paused, Canary, Public,
+                               TlsWarningDays, Echoes, CreatedAt, UpdatedAt)
+    SELECT printf('Bench %s %05d', lower(kind), x), kind,
+           CASE kind WHEN 'Icmp' THEN printf('127.$ICMP_BASE.%d.%d', x / 250, 1 + x % 250)
+                     WHEN 'Tcp' THEN printf('127.$TCP_BASE.0.%d:$PORT', 1 + x % $LISTENERS)
+                     ELSE printf('http://127.$HTTP_BASE.0.%d:$PORT/cek/%d', 1 + x % $LISTENERS, x) END,
+           $INTERVAL, abs(random()) % ${INTERVAL}000, CAST(strftime('%s', 'now') AS INTEGER) * 1000 + abs(random()) % ${INTERVAL}000, 3, 2,
+           CASE WHEN i % 10 = 0 THEN NULL ELSE (SELECT Id FROM o WHERE k = i % total) END, 1, 0, 1, 14, 3,
+           strftime('%Y-%m-%d %H:%M:%f0000', 'now'), strftime('%Y-%m-%d %H:%M:%f0000', 'now')
+    FROM j;"
+elif [[ ${REUSE_DATA:-} != 1 ]]; then
   bench_log "creating $ICMP icmp + $TCP tcp + $HTTP http checks at ${INTERVAL}s (paused)"
   t0=$(date +%s.%N)
   python3 "$HELPER" create "$BENCH_BASE" "$TOKEN" "$ICMP" "$TCP" "$HTTP" "$ICMP_BASE" "$TCP_BASE" "$HTTP_BASE" "$LISTENERS" "$PORT" "$INTERVAL" >/dev/null

@@ -30,7 +30,9 @@ public static class MonitoringFeature
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             SslOptions = { RemoteCertificateValidationCallback = sp.GetRequiredService<TlsSeen>().Validate },
-        }).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        }).SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // Hundreds of probes a second: the factory's request logging (a scope and two checks per request) cost more than it told.
+            .RemoveAllLoggers();
         services.AddSingleton<IProbe, TcpProbe>();
         services.AddSingleton<IProbe, HttpProbe>();
         services.AddSingleton<IProbe, DnsProbe>();

@@ -33,6 +33,10 @@ public sealed class MonitoringOptions
     [Range(0, 10000)]
     public int ClaimAheadMilliseconds { get; set; } = 1000;
 
+    /// <summary>How long the writer gathers results before it writes them as one batch (a flush writes at once).</summary>
+    [Range(0, 5000)]
+    public int WriteGatherMilliseconds { get; set; } = 250;
+
     [Range(100, 60000)]
     public int ProbeTimeoutMilliseconds { get; set; } = 3000;
 

@@ -49,6 +49,22 @@ public sealed class StatusModel(StatusBoard board) : PageModel
     /// </summary>
     public static IHtmlContent Bars(IReadOnlyList<DayBar> days, string what, double? uptime)
     {
+        // The day lists live as long as the status summary that holds them: each is drawn once, not per request.
+        if (Drawn.TryGetValue(days, out var drawn) && drawn.What == what && drawn.Uptime == uptime)
+        {
+            return drawn.Html;
+        }
+        var html = Draw(days, what, uptime);
+        Drawn.AddOrUpdate(days, new(what, uptime, html));
+        return html;
+    }
+
+    private sealed record DrawnBars(string What, double? Uptime, IHtmlContent Html);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<DayBar>, DrawnBars> Drawn = new();
+
+    private static HtmlString Draw(IReadOnlyList<DayBar> days, string what, double? uptime)
+    {
         var paths = new Dictionary<string, StringBuilder>(StringComparer.Ordinal);
         for (var i = 0; i < days.Count;)
         {

@@ -36,19 +36,32 @@ public sealed class StatusBoard(SatuPintuDb db, TimeProvider time, StatusCache c
     public const int ChecksPerPage = 50;
     private const int SummaryIncidents = 10;
 
-    public async Task<StatusSummary> SummaryAsync(CancellationToken ct)
+    public Task<StatusSummary> SummaryAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var rows = await cache.GetAsync(db, now, ct);
-        var windows = await db.MonitorMaintenanceWindows.AsNoTracking().Where(w => w.EndsAt >= now).OrderBy(w => w.StartsAt).Take(20).ToListAsync(ct);
-        return new StatusSummary(now, rows.Rows, await IncidentsAsync(now, null, SummaryIncidents, ct),
-            [.. windows.Select(w => new PublicMaintenance(w.Title, w.StartsAt, w.EndsAt, w.WeekDays != 0))]);
+        return cache.MemoAsync(db, now, "summary", async rows =>
+        {
+            var windows = await db.MonitorMaintenanceWindows.AsNoTracking().Where(w => w.EndsAt >= now).OrderBy(w => w.StartsAt).Take(20).ToListAsync(ct);
+            return new StatusSummary(now, rows.Rows, await IncidentsAsync(now, null, SummaryIncidents, ct),
+                [.. windows.Select(w => new PublicMaintenance(w.Title, w.StartsAt, w.EndsAt, w.WeekDays != 0))]);
+        }, ct);
     }
+
+    /// <summary>What <paramref name="make"/> derives from the summary (say, the JSON bytes), kept as long as the summary is.</summary>
+    public Task<T> MemoAsync<T>(string key, Func<Task<T>> make, CancellationToken ct) where T : class? =>
+        cache.MemoAsync(db, time.GetUtcNow().UtcDateTime, key, _ => make(), ct);
 
     /// <summary>One OPD's page (or the regency's, <see cref="StatusCache.RegencySlug"/>); null for an unknown OPD, or the regency without public checks.</summary>
     public async Task<OpdStatusDetail?> DetailAsync(string slug, PageRequest page, bool admin, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        // The public page is the same for everyone until the summary changes; an admin's (with targets) is never kept.
+        return admin ? await BuildDetailAsync(slug, page, admin, now, ct)
+            : await cache.MemoAsync(db, now, $"detail|{slug}|{page.Number}|{page.Size}", _ => BuildDetailAsync(slug, page, admin, now, ct), ct);
+    }
+
+    private async Task<OpdStatusDetail?> BuildDetailAsync(string slug, PageRequest page, bool admin, DateTime now, CancellationToken ct)
+    {
         var today = DateOnly.FromDateTime(now);
         var row = (await cache.GetAsync(db, now, ct)).Find(slug);
         var opd = slug == StatusCache.RegencySlug ? null : await db.Opds.AsNoTracking().Where(o => o.Slug == slug).Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync(ct);

@@ -39,7 +39,10 @@ public sealed class StatusCache(IOutputCacheStore outputCache) : IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _version;
     private Keyed<Dictionary<int, Dictionary<DateOnly, (int Up, int Down, int Maint)>>>? _history;
-    private Keyed<StatusRows>? _live;
+    private Live? _live;
+
+    /// <summary>The summary, the key it was built for, when that key was last read, and what was derived from it.</summary>
+    private sealed record Live(string Key, long Version, DateTime CheckedAt, StatusRows Rows, System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<object?>>> Memo);
 
     // A reference, so a request that reads it while another replaces it sees one whole entry.
     private sealed record Keyed<T>(string Key, T Value);
@@ -50,7 +53,7 @@ public sealed class StatusCache(IOutputCacheStore outputCache) : IDisposable
     /// </summary>
     public async Task ChangedAsync(IEnumerable<string> opdSlugs, CancellationToken ct)
     {
-        Interlocked.Increment(ref _version);
+        Touch();
         await outputCache.EvictByTagAsync(PublicPageTags.Kind(Kind), ct);
         await outputCache.EvictByTagAsync(PublicPageTags.Kind(Network.NetworkFeature.Kind), ct);
         foreach (var slug in opdSlugs.Distinct())
@@ -59,35 +62,78 @@ public sealed class StatusCache(IOutputCacheStore outputCache) : IDisposable
         }
     }
 
+    /// <summary>Something the summary shows changed here (a state, the rollups): the next request reads the keys again.</summary>
+    public void Touch() => Interlocked.Increment(ref _version);
+
     public void Dispose() => _gate.Dispose();
 
-    public async Task<StatusRows> GetAsync(SatuPintuDb db, DateTime now, CancellationToken ct)
+    public async Task<StatusRows> GetAsync(SatuPintuDb db, DateTime now, CancellationToken ct) => (await FreshAsync(db, now, ct)).Rows;
+
+    /// <summary>
+    /// What a page built from the summary derives from it (incidents, a page of an OPD's checks, the
+    /// JSON bytes), kept as long as the summary is: rebuilt when a state changes here, and at most
+    /// <see cref="Recheck"/> after a change on another node, by a script or in a notice.
+    /// </summary>
+    public async Task<T> MemoAsync<T>(SatuPintuDb db, DateTime now, string key, Func<StatusRows, Task<T>> make, CancellationToken ct) where T : class?
     {
+        var fresh = await FreshAsync(db, now, ct);
+        // Bounded: a crawler paging through odd page sizes must not grow it without end.
+        if (!fresh.Memo.ContainsKey(key) && fresh.Memo.Count >= MaxMemo)
+        {
+            return await make(fresh.Rows);
+        }
+        // One build per key and summary: requests arriving while it runs wait for it instead of each
+        // building their own (eight at once made an OPD page's rebuild each second eight rollup queries).
+        var shared = fresh.Memo.GetOrAdd(key, _ => new(async () => await make(fresh.Rows)));
+        try
+        {
+            return (T)(await shared.Value)!;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            // The build failed, or the request that ran it went away: this one builds its own.
+            fresh.Memo.TryRemove(KeyValuePair.Create(key, shared));
+            return await make(fresh.Rows);
+        }
+    }
+
+    /// <summary>How long the database keys are trusted before they are read again (a change made on this node is seen at once).</summary>
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
+    private const int MaxMemo = 256;
+
+    private async Task<Live> FreshAsync(SatuPintuDb db, DateTime now, CancellationToken ct)
+    {
+        var version = Interlocked.Read(ref _version);
+        // Without this, every request paid three aggregate queries over all checks just to learn nothing changed.
+        if (_live is { } recent && recent.Version == version && now >= recent.CheckedAt && now - recent.CheckedAt < Recheck)
+        {
+            return recent;
+        }
         var today = DateOnly.FromDateTime(now);
         var shown = (await db.MonitorChecks.Where(c => c.Public && !c.Paused).GroupBy(_ => 1)
             .Select(g => new { N = g.Count(), Updated = g.Max(c => c.UpdatedAt), Ids = g.Sum(c => c.Id) }).ToListAsync(ct)).FirstOrDefault();
         var since = await db.MonitorCheckStatus.MaxAsync(s => s.Since, ct);
         var rolled = await db.SeedStates.Where(s => s.Key == Rollups.Position).Select(s => (long?)s.Value).FirstOrDefaultAsync(ct);
         var historyKey = $"{today:yyyyMMdd}|{rolled}|{shown?.N}|{shown?.Ids}|{shown?.Updated.Ticks}";
-        var liveKey = $"{historyKey}|{since?.Ticks}|{Interlocked.Read(ref _version)}";
+        var liveKey = $"{historyKey}|{since?.Ticks}|{version}";
         if (_live is { } hit && hit.Key == liveKey)
         {
-            return hit.Value;
+            // Unchanged: the rows and what was derived from them stay; only the notices and incidents may have moved.
+            return _live = hit with { CheckedAt = now, Memo = new() };
         }
         await _gate.WaitAsync(ct);
         try
         {
             if (_live is { } again && again.Key == liveKey)
             {
-                return again.Value;
+                return again;
             }
             if (_history is not { } history || history.Key != historyKey)
             {
                 _history = history = new(historyKey, await SumDaysAsync(db, today, ct));
             }
             var rows = await BuildAsync(db, today, history.Value, ct);
-            _live = new(liveKey, rows);
-            return rows;
+            return _live = new(liveKey, version, now, rows, new());
         }
         finally
         {

@@ -45,4 +45,25 @@ public sealed class IcmpProbeTests(ITestOutputHelper output)
         Assert.Equal(3, logged.Count);
         Assert.Contains("goes on", logged[0].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_raw_socket_is_woken_by_echo_replies_only()
+    {
+        using var probe = new IcmpProbe(new FakeLogger<IcmpProbe>());
+        var check = new Check { Name = "Ping saring", Kind = CheckKind.Icmp, Target = Loopback.Fresh().ToString(), Echoes = 3 };
+        if (!probe.RawV4)
+        {
+            output.WriteLine("SKIPPED: a datagram ICMP socket here (the kernel hands it its own replies only)");
+            return;
+        }
+        var types = new System.Collections.Concurrent.ConcurrentQueue<byte>();
+        // A raw IPv4 socket's packet starts with the IP header; the ICMP type follows it.
+        probe.OnReceived = packet => types.Enqueue(packet[(packet[0] & 0x0F) * 4]);
+        var result = await probe.ProbeAsync(check, TimeSpan.FromSeconds(2), CancellationToken.None);
+        Assert.True(result.Ok, result.Error);
+        Assert.Equal(0, result.LossPercent);
+        // Our own three echo requests to loopback (type 8) came back in too before the filter.
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.Equal(0, t));
+    }
 }

@@ -155,6 +155,27 @@ public abstract class MonitoringEngineTests(MonitoringApp app, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Results_that_trickle_in_are_gathered_into_one_write()
+    {
+        using var target = new TcpTarget();
+        var id = await AddAsync(new { name = Fresh("Tetes hasil"), kind = "tcp", target = target.Target, intervalSeconds = 5 });
+        await RoundsAsync(1);
+        var writer = app.Services.GetRequiredService<ResultWriter>();
+        var metrics = app.Services.GetRequiredService<MonitorMetrics>();
+        var before = metrics.WriteBatches;
+        // Ten results a few milliseconds apart, well within the gather window: one transaction, not ten.
+        for (var i = 0; i < 10; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMilliseconds(5));
+            await writer.EnqueueAsync(new ProbeOutcome(id, app.Clock.GetUtcNow().UtcDateTime, new ProbeResult(true, 1, 0, null)), CancellationToken.None);
+            await Task.Yield();
+        }
+        await writer.FlushAsync(CancellationToken.None);
+        Assert.Equal(1, metrics.WriteBatches - before);
+        Assert.Equal("up", await StateAsync(id));
+    }
+
+    [Fact]
     public async Task A_maintenance_window_silences_and_counts_apart()
     {
         using var target = new TcpTarget();

@@ -151,6 +151,28 @@ public abstract class StatusSummaryTests(MonitoringApp app) : WithPersonas(app)
     }
 
     [Fact]
+    public async Task A_state_written_by_another_node_shows_within_the_recheck_and_requests_between_read_nothing()
+    {
+        var slug = await OpdAsync(7);
+        var tag = Tag();
+        var checks = await SeedAsync(slug, tag, 0);
+        await ChangedAsync();
+        var cache = app.Services.GetRequiredService<StatusCache>();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var before = await app.WithDbAsync(db => cache.GetAsync(db, now, CancellationToken.None));
+        Assert.Equal(CheckState.Up, before.Find(slug)!.Checks.Single(c => c.Id == checks[0].Id).State);
+        // Another node judged the link down: its row changes, this node's memory does not know.
+        await app.WithDbAsync(db => db.MonitorCheckStatus.Where(s => s.CheckId == checks[0].Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.State, CheckState.Down).SetProperty(s => s.Since, now.AddSeconds(1))));
+        Assert.Same(before, await app.WithDbAsync(db => cache.GetAsync(db, now, CancellationToken.None)));
+        app.Clock.Advance(StatusCache.Recheck);
+        var after = await app.WithDbAsync(db => cache.GetAsync(db, app.Clock.GetUtcNow().UtcDateTime, CancellationToken.None));
+        Assert.Equal(CheckState.Down, after.Find(slug)!.Checks.Single(c => c.Id == checks[0].Id).State);
+        await app.WithDbAsync(db => db.MonitorChecks.Where(c => c.Name.EndsWith(tag)).ExecuteUpdateAsync(u => u.SetProperty(c => c.Paused, true)));
+        await ChangedAsync();
+    }
+
+    [Fact]
     public async Task Checks_created_all_at_once_are_each_answered_201()
     {
         var admin = Personas.Api(app, People.Admin);

@@ -10,10 +10,12 @@ namespace SatuPintu.Monitoring.Engine;
 public sealed class MonitorMetrics
 {
     private long _started;
+    private long _batches;
     private readonly Counter _probes;
     private readonly Gauge _state;
     private readonly Gauge _rtt;
     private readonly Histogram _lag;
+    private readonly Counter _writes;
 
     public MonitorMetrics()
     {
@@ -23,12 +25,22 @@ public sealed class MonitorMetrics
         _state = f.CreateGauge("satupintu_monitor_check_up", "1 when the check is UP, 0 when DOWN or UNREACHABLE.", "check", "name", "kind");
         _lag = f.CreateHistogram("satupintu_monitor_schedule_lag_seconds", "From the round's due time to its probe starting, by kind.",
             new HistogramConfiguration { LabelNames = ["kind"], Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
+        _writes = f.CreateCounter("satupintu_monitor_write_batches_total", "Batches of results written (each a transaction and a sample append).");
         _rtt = f.CreateGauge("satupintu_monitor_check_rtt_milliseconds", "Last round trip of the check.", "check", "name", "kind");
     }
 
     public CollectorRegistry Registry { get; }
 
     public long StartedCount => Interlocked.Read(ref _started);
+
+    /// <summary>Batches of results written so far (a test proves a trickle of results is one write).</summary>
+    public long WriteBatches => Interlocked.Read(ref _batches);
+
+    public void BatchWritten()
+    {
+        Interlocked.Increment(ref _batches);
+        _writes.Inc();
+    }
 
     public void ProbeStarted(CheckKind kind, long lagMs)
     {

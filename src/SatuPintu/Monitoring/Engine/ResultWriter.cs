@@ -20,6 +20,7 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
     IOptions<MonitoringOptions> options, IOptions<SatuPintuOptions> site, MonitorMetrics metrics, StatusCache status, ILogger<ResultWriter> log) : BackgroundService
 {
     private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(100_000) { SingleReader = true });
+    private readonly SemaphoreSlim _hurry = new(0);
     private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone);
 
     public ValueTask EnqueueAsync(ProbeOutcome outcome, CancellationToken ct) => _queue.Writer.WriteAsync(outcome, ct);
@@ -29,6 +30,7 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await _queue.Writer.WriteAsync(done, ct);
+        _hurry.Release();
         await done.Task.WaitAsync(ct);
     }
 
@@ -36,20 +38,10 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
     {
         var batch = new List<ProbeOutcome>();
         var flushes = new List<TaskCompletionSource>();
+        var gather = TimeSpan.FromMilliseconds(options.Value.WriteGatherMilliseconds);
         while (await _queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            while (batch.Count < 2000 && _queue.Reader.TryRead(out var item))
-            {
-                if (item is ProbeOutcome o)
-                {
-                    batch.Add(o);
-                }
-                else
-                {
-                    flushes.Add((TaskCompletionSource)item);
-                    break;
-                }
-            }
+            await GatherAsync(batch, flushes, gather, stoppingToken);
             try
             {
                 if (batch.Count > 0)
@@ -66,6 +58,44 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
             flushes.Clear();
         }
     }
+
+    /// <summary>
+    /// Takes what is queued, and when that is less than a batch, waits up to <paramref name="gather"/>
+    /// (cut short by a flush) and takes what came meanwhile: a write costs a scope, a few queries and
+    /// two fsyncs whatever its size, so a trickle written a few results at a time cost more than the probes.
+    /// </summary>
+    private async Task GatherAsync(List<ProbeOutcome> batch, List<TaskCompletionSource> flushes, TimeSpan gather, CancellationToken ct)
+    {
+        if (Take(batch, flushes) && batch.Count > 0 && gather > TimeSpan.Zero)
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            await Task.WhenAny(_hurry.WaitAsync(cts.Token), Task.Delay(gather, time, cts.Token));
+            await cts.CancelAsync();
+            ct.ThrowIfCancellationRequested();
+            Take(batch, flushes);
+        }
+        while (_hurry.CurrentCount > 0)
+        {
+            _hurry.Wait(0, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Reads until the batch is full, a flush is found (false) or the queue is empty.</summary>
+    private bool Take(List<ProbeOutcome> batch, List<TaskCompletionSource> flushes)
+    {
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+        {
+            if (item is not ProbeOutcome o)
+            {
+                flushes.Add((TaskCompletionSource)item);
+                return false;
+            }
+            batch.Add(o);
+        }
+        return batch.Count < MaxBatch;
+    }
+
+    private const int MaxBatch = 2000;
 
     private async Task WriteAsync(List<ProbeOutcome> batch, CancellationToken ct)
     {
@@ -112,6 +142,7 @@ public sealed class ResultWriter(IServiceScopeFactory scopes, ISampleStore sampl
         }
         await db.SaveChangesAsync(ct);
         await samples.AppendAsync(raw, ct);
+        metrics.BatchWritten();
         if (changed.Count > 0)
         {
             await status.ChangedAsync(changed.Select(c => c.Opd?.Slug).OfType<string>(), ct);

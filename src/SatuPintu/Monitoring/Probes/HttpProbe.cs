@@ -72,14 +72,22 @@ public sealed class HttpProbe(IHttpClientFactory clients, TimeProvider time, Tls
     private static async Task<string> ReadCappedAsync(HttpResponseMessage response, CancellationToken ct)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        var buffer = new byte[MaxBody];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), ct)) > 0)
+        // Pooled: a fresh megabyte per keyword probe was a large-object allocation each time.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxBody);
+        try
         {
-            total += read;
+            var total = 0;
+            int read;
+            while (total < MaxBody && (read = await stream.ReadAsync(buffer.AsMemory(total, MaxBody - total), ct)) > 0)
+            {
+                total += read;
+            }
+            return Encoding.UTF8.GetString(buffer, 0, total);
         }
-        return Encoding.UTF8.GetString(buffer, 0, total);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }
 

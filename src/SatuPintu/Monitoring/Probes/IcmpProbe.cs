@@ -14,7 +14,7 @@ namespace SatuPintu.Monitoring.Probes;
 /// </summary>
 public sealed class IcmpProbe : IProbe, IDisposable
 {
-    private readonly ConcurrentDictionary<(ushort Seq, IPAddress From), TaskCompletionSource<long>> _pending = new();
+    private readonly ConcurrentDictionary<(ushort Seq, UInt128 From), TaskCompletionSource<long>> _pending = new();
     private readonly Lazy<Channel?> _v4;
     private readonly Lazy<Channel?> _v6;
     private readonly ILogger<IcmpProbe> _log;
@@ -50,28 +50,39 @@ public sealed class IcmpProbe : IProbe, IDisposable
             return ProbeResult.Fail("soket ICMP tidak tersedia (perlu CAP_NET_RAW atau net.ipv4.ping_group_range)");
         }
         var echoes = Math.Clamp(check.Echoes, 1, 20);
-        var waits = new List<(Task<long> Reply, long Sent, (ushort, IPAddress) Key)>(echoes);
+        var waits = new (Task<long> Reply, long Sent, (ushort, UInt128) Key)[echoes];
+        // One request buffer and one socket address per round, reused for each echo: a busy node sends
+        // hundreds of echoes a second, and each used to cost a packet array, an endpoint and its address.
+        var to = new IPEndPoint(address, 0).Serialize();
+        var request = EchoRequest(channel.Family, _identifier, 0);
+        var from = Key(address);
         for (var i = 0; i < echoes; i++)
         {
             var seq = (ushort)Interlocked.Increment(ref _sequence);
-            var key = (seq, address);
+            var key = (seq, from);
             var tcs = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pending[key] = tcs;
+            Sequence(channel.Family, request, seq);
             var sent = Stopwatch.GetTimestamp();
             try
             {
-                await channel.Socket.SendToAsync(EchoRequest(channel.Family, _identifier, seq), SocketFlags.None, new IPEndPoint(address, 0), ct);
+                await channel.Socket.SendToAsync(request, SocketFlags.None, to, ct);
             }
             catch (SocketException e)
             {
                 _pending.TryRemove(key, out _);
                 tcs.TrySetException(e);
             }
-            waits.Add((tcs.Task, sent, key));
+            waits[i] = (tcs.Task, sent, key);
         }
         try
         {
-            await Task.WhenAny(Task.WhenAll(waits.Select(w => w.Reply)), Task.Delay(timeout, ct));
+            // WaitAsync drops its timer as soon as the replies are in; a Task.Delay per round lived on for the whole timeout.
+            await Task.WhenAll(waits.Select(w => w.Reply)).WaitAsync(timeout, ct);
+        }
+        catch (Exception e) when (e is TimeoutException or SocketException)
+        {
+            // Lost echoes (or a send refused): counted below as loss.
         }
         finally
         {
@@ -126,26 +137,36 @@ public sealed class IcmpProbe : IProbe, IDisposable
         // Bound before the receive loop starts: an unbound socket's ReceiveFrom throws, and the loop
         // must not depend on a first echo having been sent (which binds implicitly) before it starts.
         socket.Bind(new IPEndPoint(family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
+        if (!datagram)
+        {
+            Filter(socket, family);
+        }
         var channel = new Channel(socket, datagram, family);
         _ = Task.Run(() => ReceiveLoopAsync(channel));
         return channel;
     }
 
-    /// <summary>Called with each packet's length before it is read; a test makes it throw to prove the loop outlives a fault.</summary>
-    internal Action<int>? OnReceived { get; set; }
+    /// <summary>Called with each packet before it is read; a test makes it throw to prove the loop outlives a fault.</summary>
+    internal PacketHook? OnReceived { get; set; }
+
+    internal delegate void PacketHook(ReadOnlySpan<byte> packet);
+
+    /// <summary>True when IPv4 echoes go through a raw socket (which, unfiltered, sees every ICMP packet of the machine).</summary>
+    internal bool RawV4 => _v4.Value is { Datagram: false };
 
     private async Task ReceiveLoopAsync(Channel channel)
     {
         var buffer = new byte[2048];
-        EndPoint any = new IPEndPoint(channel.Family == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        // Filled in by each receive: no endpoint or address objects per packet.
+        var from = new SocketAddress(channel.Family);
         var faults = 0;
         while (!_disposed)
         {
             try
             {
-                var r = await channel.Socket.ReceiveFromAsync(buffer, SocketFlags.None, any);
-                OnReceived?.Invoke(r.ReceivedBytes);
-                Deliver(channel, buffer.AsSpan(0, r.ReceivedBytes), (IPEndPoint)r.RemoteEndPoint, Stopwatch.GetTimestamp());
+                var n = await channel.Socket.ReceiveFromAsync(buffer, SocketFlags.None, from);
+                OnReceived?.Invoke(buffer.AsSpan(0, n));
+                Deliver(channel, buffer.AsSpan(0, n), Key(channel.Family, from.Buffer.Span), Stopwatch.GetTimestamp());
                 faults = 0;
             }
             catch (Exception e) when (_disposed && e is SocketException or ObjectDisposedException)
@@ -163,7 +184,23 @@ public sealed class IcmpProbe : IProbe, IDisposable
         }
     }
 
-    private void Deliver(Channel channel, ReadOnlySpan<byte> packet, IPEndPoint from, long at)
+    /// <summary>An address as a number: the pending echoes are keyed by it, so a received packet needs no <see cref="IPAddress"/>.</summary>
+    private static UInt128 Key(IPAddress address)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out var written);
+        return Key(bytes[..written]);
+    }
+
+    /// <summary>The sender's address out of a sockaddr_in (bytes 4-7) or sockaddr_in6 (bytes 8-23).</summary>
+    private static UInt128 Key(AddressFamily family, ReadOnlySpan<byte> sockaddr) =>
+        family == AddressFamily.InterNetworkV6 ? Key(sockaddr.Slice(8, 16)) : Key(sockaddr.Slice(4, 4));
+
+    private static UInt128 Key(ReadOnlySpan<byte> address) => address.Length == 4
+        ? BinaryPrimitives.ReadUInt32BigEndian(address)
+        : ((UInt128)BinaryPrimitives.ReadUInt64BigEndian(address) << 64) | BinaryPrimitives.ReadUInt64BigEndian(address[8..]);
+
+    private void Deliver(Channel channel, ReadOnlySpan<byte> packet, UInt128 from, long at)
     {
         var icmp = packet;
         if (channel.Family == AddressFamily.InterNetwork && !channel.Datagram && icmp.Length > 0)
@@ -179,9 +216,20 @@ public sealed class IcmpProbe : IProbe, IDisposable
         var id = BinaryPrimitives.ReadUInt16BigEndian(icmp[4..]);
         var seq = BinaryPrimitives.ReadUInt16BigEndian(icmp[6..]);
         // The kernel puts its own identifier on datagram ICMP sockets: there the sequence and sender match.
-        if ((channel.Datagram || id == _identifier) && _pending.TryRemove((seq, from.Address), out var waiting))
+        if ((channel.Datagram || id == _identifier) && _pending.TryRemove((seq, from), out var waiting))
         {
             waiting.TrySetResult(at);
+        }
+    }
+
+    /// <summary>Puts <paramref name="sequence"/> into a request made by <see cref="EchoRequest"/> and its checksum right again.</summary>
+    private static void Sequence(AddressFamily family, byte[] packet, ushort sequence)
+    {
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(6), sequence);
+        if (family == AddressFamily.InterNetwork)
+        {
+            packet[2] = packet[3] = 0;
+            BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(2), Checksum(packet));
         }
     }
 
@@ -216,6 +264,36 @@ public sealed class IcmpProbe : IProbe, IDisposable
             sum = (sum & 0xFFFF) + (sum >> 16);
         }
         return (ushort)~sum;
+    }
+
+    /// <summary>
+    /// Lets only echo replies through to a raw socket (ICMP_FILTER, raw(7); ICMP6_FILTER, RFC 3542):
+    /// unfiltered it wakes for every ICMP packet of the machine, our own echo requests to loopback too.
+    /// </summary>
+    private void Filter(Socket socket, AddressFamily family)
+    {
+        try
+        {
+            if (family == AddressFamily.InterNetwork)
+            {
+                // A set bit blocks its type (a u32 in the host's order); type 0, the echo reply, is the one left clear.
+                Span<byte> mask = stackalloc byte[4];
+                BitConverter.TryWriteBytes(mask, ~1u);
+                socket.SetRawSocketOption(255 /* SOL_RAW */, 1 /* ICMP_FILTER */, mask);
+            }
+            else
+            {
+                // Eight u32 in the host's order (little-endian here); type 129, the echo reply, is the one left clear.
+                Span<byte> blocked = stackalloc byte[32];
+                blocked.Fill(0xFF);
+                blocked[129 / 8] &= unchecked((byte)~(1 << (129 % 8)));
+                socket.SetRawSocketOption(58 /* IPPROTO_ICMPV6 */, 1 /* ICMP6_FILTER */, blocked);
+            }
+        }
+        catch (SocketException e)
+        {
+            _log.LogInformation("No ICMP filter on the raw {Family} socket ({Error}); it sees every ICMP packet", family, e.SocketErrorCode);
+        }
     }
 
     private static bool PingGroupAllows()
