@@ -186,7 +186,7 @@ public sealed class CliAccountTests : CliProcess
         Assert.NotNull(Scalar("SELECT DisabledAt FROM AspNetUsers WHERE Email = 'editor@dinkes.kepahiangkab.go.id'"));
         Assert.NotNull(Scalar("SELECT RevokedAt FROM AccessTokens WHERE Name = 'skrip situs'"));
 
-        (exit, output, _) = await RunWithInputAsync("kata-sandi-kabid-panjang", "user", "add", "--email", "kabid@dinkes.kepahiangkab.go.id", "--role", "reviewer", "--opd", "dinkes");
+        (exit, output, _) = await RunAsync("user", "add", "--email", "kabid@dinkes.kepahiangkab.go.id", "--role", "reviewer", "--opd", "dinkes");
         Assert.Equal(0, exit);
         (exit, output, error) = await RunAsync("token", "create", "--email", "kabid@dinkes.kepahiangkab.go.id", "--name", "tanpa batas");
         Assert.True(exit == 0, error);
