@@ -22,7 +22,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = verb ? [] : args,
     ContentRootPath = ContentRoot.ForPublishedApp(),
+    // Named, not taken from the entry assembly: that is the test runner when the suite calls this entry point in-process.
+    ApplicationName = typeof(Program).Assembly.GetName().Name,
 });
+InProcessRun.AddTo(builder.Configuration);
 
 builder.AddHosting();
 builder.AddData();
@@ -41,7 +44,7 @@ builder.AddSyndication();
 builder.AddPortal();
 builder.AddLeadership();
 
-var app = builder.Build();
+await using var app = builder.Build();
 
 if (verb)
 {

@@ -1,41 +1,21 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SatuPintu.Tests.Infrastructure;
 
 namespace SatuPintu.Tests.Hosting;
 
 /// <summary>
-/// The maintenance verbs, run as a real process of the built executable. Each process boots the app, so
-/// the tests are split over two classes (two xunit collections) that run side by side.
+/// The maintenance verbs, run in-process through the executable's entry point (<see cref="Cli"/>), and as a
+/// real process of the built executable where the process is what is tested. The tests are split over two
+/// classes (two xunit collections) that run side by side.
 /// </summary>
 public abstract class CliProcess : IDisposable
 {
     protected string DataDir { get; } = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
 
-    protected Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+    protected Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => Cli.InProcessAsync(Cli.Environment(DataDir), args);
 
-    protected async Task<(int Exit, string Out, string Err)> RunWithInputAsync(string? stdin, params string[] args)
-    {
-        var dll = typeof(Program).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment["SatuPintu__DataDir"] = DataDir;
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(psi)!;
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteLineAsync(stdin);
-        }
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    /// <summary>A real process, its first input line piped to stdin (a password is only read from a redirected stdin).</summary>
+    protected Task<(int Exit, string Out, string Err)> RunWithInputAsync(string? stdin, params string[] args) => Cli.ProcessAsync(Cli.Environment(DataDir), stdin, args);
 
     protected long Count(string table)
     {
@@ -89,6 +69,24 @@ public sealed class CliTests : CliProcess
         // Not a terminal: the progress bar degrades to plain lines on stderr (at most a few for a short run), without escape codes.
         Assert.DoesNotContain("\u001b[", progress, StringComparison.Ordinal);
         Assert.Equal(before + 25, Count("Articles"));
+        Assert.Equal(34, Count("Opds"));
+    }
+
+    [Fact]
+    public async Task The_built_executable_exits_with_the_verbs_code_and_writes_its_streams()
+    {
+        // The other cases run the same entry point in-process; this one is about the process around it.
+        var (exit, output, _) = await RunWithInputAsync(null, "--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("Kode keluar", output, StringComparison.Ordinal);
+        (exit, output, var error) = await RunWithInputAsync(null, "seed", "--articles", "abc");
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("galat:", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(DataDir, "satupintu.db")));
+        (exit, output, _) = await RunWithInputAsync(null, "seed");
+        Assert.Equal(0, exit);
+        Assert.Contains("data demo", output, StringComparison.Ordinal);
         Assert.Equal(34, Count("Opds"));
     }
 
@@ -188,7 +186,7 @@ public sealed class CliAccountTests : CliProcess
         Assert.NotNull(Scalar("SELECT DisabledAt FROM AspNetUsers WHERE Email = 'editor@dinkes.kepahiangkab.go.id'"));
         Assert.NotNull(Scalar("SELECT RevokedAt FROM AccessTokens WHERE Name = 'skrip situs'"));
 
-        (exit, output, _) = await RunWithInputAsync("kata-sandi-kabid-panjang", "user", "add", "--email", "kabid@dinkes.kepahiangkab.go.id", "--role", "reviewer", "--opd", "dinkes");
+        (exit, output, _) = await RunAsync("user", "add", "--email", "kabid@dinkes.kepahiangkab.go.id", "--role", "reviewer", "--opd", "dinkes");
         Assert.Equal(0, exit);
         (exit, output, error) = await RunAsync("token", "create", "--email", "kabid@dinkes.kepahiangkab.go.id", "--name", "tanpa batas");
         Assert.True(exit == 0, error);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SatuPintu.Tests.Infrastructure;
 
 namespace SatuPintu.Tests.Hosting;
@@ -8,31 +7,21 @@ public sealed class SettingsTests : IDisposable
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
 
+    // In-process through the executable's entry point; WebServerSettingsTests runs the real process.
     private async Task<(int Exit, string Output)> StartAsync(string key, string value, params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment["SatuPintu__DataDir"] = _dataDir;
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        psi.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var environment = new Dictionary<string, string?>(Cli.Environment(_dataDir)) { [key] = value };
         try
         {
-            await process.WaitForExitAsync(patience.Token);
+            // A web server that started after all would not return: the guard turns that into a failure, not a hang.
+            var (exit, stdout, stderr) = await Cli.InProcessAsync(environment, args).WaitAsync(TimeSpan.FromMinutes(2));
+            return (exit, stdout + stderr);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
-            process.Kill(entireProcessTree: true);
             Assert.Fail($"{key}={value} did not stop the app");
+            throw;
         }
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     public static TheoryData<string, string> BadSettings => new()

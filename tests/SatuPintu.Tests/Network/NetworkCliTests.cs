@@ -1,30 +1,14 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SatuPintu.Tests.Infrastructure;
 
 namespace SatuPintu.Tests.Network;
 
-/// <summary><c>network import</c> and <c>network export</c>, run as a real process of the built executable.</summary>
+/// <summary><c>network import</c> and <c>network export</c>, run in-process through the executable's entry point, and as its real process where bytes go to stdout.</summary>
 public sealed class NetworkCliTests : IDisposable
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment["SatuPintu__DataDir"] = _dataDir;
-        psi.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => Cli.InProcessAsync(Cli.Environment(_dataDir), args);
 
     private long Uplinks()
     {
@@ -92,7 +76,8 @@ public sealed class NetworkCliTests : IDisposable
     [Fact]
     public async Task Export_writes_routeros_to_stdout_and_a_workbook_to_a_file()
     {
-        var (exit, output, _) = await RunAsync("network", "export", "--format", "routeros");
+        // Written to the process's raw stdout stream, which only a real process can show.
+        var (exit, output, _) = await Cli.ProcessAsync(Cli.Environment(_dataDir), null, "network", "export", "--format", "routeros");
         Assert.Equal(0, exit);
         Assert.Contains("/queue simple add name=", output, StringComparison.Ordinal);
 
@@ -102,9 +87,11 @@ public sealed class NetworkCliTests : IDisposable
         var bytes = await System.IO.File.ReadAllBytesAsync(xlsx);
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
 
-        (exit, output, _) = await RunAsync("network", "export", "--format", "csv", "--kind", "subnets");
+        // The same bytes go to stdout without --output (the routeros case above shows that path).
+        var csv = Path.Combine(_dataDir, "subnets.csv");
+        (exit, _, _) = await RunAsync("network", "export", "--format", "csv", "--kind", "subnets", "--output", csv);
         Assert.Equal(0, exit);
-        Assert.StartsWith("site,cidr,vlan,gateway,description,id\r\n", output, StringComparison.Ordinal);
+        Assert.StartsWith("site,cidr,vlan,gateway,description,id\r\n", await System.IO.File.ReadAllTextAsync(csv), StringComparison.Ordinal);
 
         (exit, _, var err) = await RunAsync("network", "export", "--format", "pdf");
         Assert.Equal(2, exit);
