@@ -134,14 +134,17 @@ public sealed class OutboundSafetyTests
         const string Feed = "<rss version=\"2.0\"><channel><title>Dinas</title><item><guid>b-1</guid><title>Jembatan Ujan Mas selesai</title>" +
             "<description>Warga menyambut jembatan baru.</description></item></channel></rss>";
         await using var site = await LoopbackSite.StartAsync();
-        site.Routes["/br"] = http => Compressed(http, "br", System.Text.Encoding.UTF8.GetBytes(Feed));
-        site.Routes["/gz"] = http => Compressed(http, "gzip", System.Text.Encoding.UTF8.GetBytes(Feed));
-        // 8 MB of zeros is a few hundred bytes of brotli: the cap must count what comes out, not what goes over the wire.
-        site.Routes["/bomb"] = http => Compressed(http, "br", new byte[8 * 1024 * 1024]);
+        var feed = System.Text.Encoding.UTF8.GetBytes(Feed);
+        Serve(site, "/br", "br", feed);
+        Serve(site, "/gz", "gzip", feed);
+        // 8 MB of zeros is a few kilobytes of brotli: the cap must count what comes out, not what goes over the wire.
+        var bomb = Serve(site, "/bomb", "br", new byte[8 * 1024 * 1024]);
+        Assert.True(bomb < 64 * 1024);
         var (fetcher, sp) = Fetcher(o =>
         {
             o.AllowedHosts = ["127.0.0.1/32"];
             o.MaxResponseMegabytes = 1;
+            o.TimeoutSeconds = 30;
         });
         await using (sp)
         {
@@ -159,17 +162,23 @@ public sealed class OutboundSafetyTests
         }
     }
 
-    private static async Task Compressed(Microsoft.AspNetCore.Http.HttpContext http, string encoding, byte[] body)
+    /// <summary>Compressed once, before any fetch: the answer is then only bytes; the size sent.</summary>
+    private static long Serve(LoopbackSite site, string path, string encoding, byte[] body)
     {
         using var packed = new MemoryStream();
-        await using (Stream z = encoding == "br" ? new BrotliStream(packed, CompressionLevel.SmallestSize, leaveOpen: true) : new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true))
+        using (Stream z = encoding == "br" ? new BrotliStream(packed, CompressionLevel.Fastest, leaveOpen: true) : new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
         {
-            await z.WriteAsync(body);
+            z.Write(body);
         }
-        http.Response.Headers.ContentEncoding = encoding;
-        http.Response.ContentType = "application/rss+xml; charset=utf-8";
-        http.Response.ContentLength = packed.Length;
-        await http.Response.Body.WriteAsync(packed.ToArray());
+        var bytes = packed.ToArray();
+        site.Routes[path] = async http =>
+        {
+            http.Response.Headers.ContentEncoding = encoding;
+            http.Response.ContentType = "application/rss+xml; charset=utf-8";
+            http.Response.ContentLength = bytes.Length;
+            await http.Response.Body.WriteAsync(bytes);
+        };
+        return bytes.Length;
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public abstract class SourceDeadlineTests(SatuPintuApp app) : WithPersonas(app)
         Assert.Equal(6, state.ItemsImported);
     }
 
-    private async Task<int> AddAsync(HttpClient api, string url)
+    private static async Task<int> AddAsync(HttpClient api, string url)
     {
         var created = await api.PostAsJsonAsync($"/api/v1/opd/{Personas.OpdB}/sources", new { url });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
