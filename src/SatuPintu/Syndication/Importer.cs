@@ -71,6 +71,15 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         }
         if (work.Count == 0)
         {
+            if (db.ChangeTracker.HasChanges())
+            {
+                // Items matched across feeds took their new key.
+                using (await writes.TakeAsync(db, ct))
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+            db.ChangeTracker.Clear();
             return new(0, 0, batch.Length);
         }
         using var turn = await writes.TakeAsync(db, ct);
@@ -136,6 +145,9 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         await AssignSlugsAsync(fresh, ct);
         await SaveAsync(fresh, ct);
         await images.ReleaseUnusedAsync(source, replaced, ct);
+        // Saved rows are not needed again: kept tracked, every later save of a big archive would compare them
+        // all again (and the save companions look at every tracked row), making the import quadratic.
+        db.ChangeTracker.Clear();
         return new(created, updated, 0);
     }
 
