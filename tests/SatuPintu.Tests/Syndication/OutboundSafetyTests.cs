@@ -138,8 +138,8 @@ public sealed class OutboundSafetyTests
         Serve(site, "/br", "br", feed);
         Serve(site, "/gz", "gzip", feed);
         // 8 MB of zeros is a few kilobytes of brotli: the cap must count what comes out, not what goes over the wire.
-        var bomb = Serve(site, "/bomb", "br", new byte[8 * 1024 * 1024]);
-        Assert.True(bomb < 64 * 1024);
+        var packedBomb = Serve(site, "/bomb", "br", new byte[8 * 1024 * 1024]);
+        Assert.True(packedBomb < 64 * 1024);
         var (fetcher, sp) = Fetcher(o =>
         {
             o.AllowedHosts = ["127.0.0.1/32"];
