@@ -59,6 +59,9 @@ public sealed partial class SourcePolling
         return new Polled(new Report(source.Id, source.Title, outcome, ok), source);
     }
 
+    /// <summary>WordPress pages fetched ahead of the one being imported.</summary>
+    private const int PagesAhead = 3;
+
     private static string Describe(Importer.Counts c) => $"{c.Created} baru, {c.Updated} diubah, {c.Unchanged} tetap";
 
     /// <summary>What a WordPress read got done before a deadline stopped it.</summary>
@@ -130,15 +133,36 @@ public sealed partial class SourcePolling
         var pages = full ? options.Value.MaxWordPressPages : 1;
         var read = 0;
         source.ArchiveNextPage = full ? first : 0;
-        for (var page = first; page <= pages; page++)
+        // The next pages are fetched while one is imported (the source's server is the slow part of an archive);
+        // pages are imported in order, so where a deadline stops the read is known.
+        var ahead = new Queue<(int Page, Task<FetchResult> Fetch)>();
+        var next = first;
+        var window = 1;
+        void Fill()
         {
-            var url = $"{source.FeedUrl}&page={page}" + (full ? "" : "&orderby=modified&order=desc");
-            var fetched = await fetcher.GetAsync(new Uri(url), fetching, accept: "application/json");
+            for (; ahead.Count < window && next <= pages; next++)
+            {
+                var url = $"{source.FeedUrl}&page={next}" + (full ? "" : "&orderby=modified&order=desc");
+                ahead.Enqueue((next, fetcher.GetAsync(new Uri(url), fetching, accept: "application/json")));
+            }
+        }
+        Fill();
+        while (ahead.TryDequeue(out var pending))
+        {
+            var (page, fetch) = pending;
+            var fetched = await fetch;
             if (!fetched.Ok)
             {
                 throw new PollFailure(fetched.Error!);
             }
             var feed = Discovery.TryParse(fetched) ?? throw new PollFailure("Jawaban API WordPress bukan daftar tulisan.");
+            if (feed.TotalPages is { } n)
+            {
+                pages = Math.Min(pages, n);
+            }
+            // Only once the number of pages is known: nothing is asked beyond the archive's end.
+            window = full ? PagesAhead : 1;
+            Fill();
             var counts = await importer.ImportAsync(source, feed.Entries, fetching, ct);
             source.ItemsImported += counts.Created;
             progress.Total += counts;
@@ -146,14 +170,15 @@ public sealed partial class SourcePolling
             keys.UnionWith(feed.Entries.Select(Importer.KeyOf));
             read = page;
             source.ArchiveNextPage = full ? page + 1 : 0;
-            if (feed.TotalPages is { } n)
-            {
-                pages = Math.Min(pages, n);
-            }
             if (feed.Entries.Count == 0)
             {
                 break;
             }
+        }
+        // Pages asked for beyond an early end are awaited: nothing of this source runs on after its round.
+        foreach (var (_, rest) in ahead)
+        {
+            await rest;
         }
         source.ArchiveNextPage = 0;
         if (full && read >= pages)
