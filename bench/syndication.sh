@@ -12,6 +12,9 @@
 # the farm served (requests, 200/304/errors, bytes, most requests in flight at once = concurrency).
 # The farm and the WordPress run alone too: `FARM_PORT=8700 dotnet run -c Release --project
 # bench/feedfarm` and `tests/wordpress/wordpress.sh up 10000`.
+# POLL_WRAP prefixes each `sources poll` ({label} names the round), e.g.
+# POLL_WRAP="dotnet-trace collect --profile cpu-sampling --format speedscope -o /tmp/{label}.nettrace --"
+# to profile the rounds (the figures then include the tracer's own cost).
 set -euo pipefail
 BENCH_NAME=syndication
 # shellcheck source=bench/lib.sh
@@ -52,9 +55,10 @@ add_source() { # opd url -> "status id"
 # Runs one `sources poll` and appends a row: wall s, CPU s, peak RSS MB, then the farm's counters.
 poll_round() { # label args...
   local label=$1; shift
+  local wrap=${POLL_WRAP:-}; wrap=${wrap//\{label\}/$label}
   [[ -n $FARM_PID ]] && curl -s -XPOST "$FARM/_farm/reset-stats" >/dev/null
   /usr/bin/time -f '%e %U %S %M' -o "$OUT/time.$label" \
-    bash -c "cd '$BENCH_WORK/app' && exec env SatuPintu__DataDir='$DATA' Logging__LogLevel__Default=Warning ${ALLOW[*]} dotnet SatuPintu.dll sources poll $*" \
+    bash -c "cd '$BENCH_WORK/app' && exec env SatuPintu__DataDir='$DATA' Logging__LogLevel__Default=Warning ${ALLOW[*]} $wrap dotnet SatuPintu.dll sources poll $*" \
     >"$OUT/poll-$label.txt" 2>&1 || bench_log "sources poll $* exited $? (see $OUT/poll-$label.txt)"
   read -r wall user sys rss < <(tail -n1 "$OUT/time.$label")   # after "Command exited with non-zero status" if any
   local farm="-"; [[ -n $FARM_PID ]] && farm=$(curl -s "$FARM/_farm/stats" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["requests"], d["ok"], d["notModified"], d["errors"], round(d["bytes"]/1048576,1), d["inFlightMax"])')

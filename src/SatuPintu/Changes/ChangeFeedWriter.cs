@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using SatuPintu.Data;
 
 namespace SatuPintu.Changes;
@@ -24,7 +25,9 @@ public sealed class ChangeFeedWriter(PublicEntities entities, TimeProvider time,
     public object? Capture(DbContext db)
     {
         var pending = new List<Pending>();
-        foreach (var e in db.ChangeTracker.Entries())
+        var entries = db.ChangeTracker.Entries().ToList();
+        Dictionary<(IEntityType, string), EntityEntry>? byKey = null;
+        foreach (var e in entries)
         {
             if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
             {
@@ -40,7 +43,7 @@ public sealed class ChangeFeedWriter(PublicEntities entities, TimeProvider time,
                     pending.Add(new Pending(e, entity, action, e.State == EntityState.Added ? null : KeyOf(e), opd, original == opd ? null : original));
                 }
             }
-            else if (e.Metadata.IsPropertyBag && OwnerOf(db, e) is { } owner)
+            else if (e.Metadata.IsPropertyBag && OwnerOf(byKey ??= ByKey(entries), e) is { } owner)
             {
                 // A join row (an article's tags) changes its owner, when the owner is public.
                 pending.Add(owner);
@@ -82,7 +85,18 @@ public sealed class ChangeFeedWriter(PublicEntities entities, TimeProvider time,
     private static string KeyOf(EntityEntry e) =>
         string.Join(",", e.Metadata.FindPrimaryKey()!.Properties.Select(k => e.Property(k.Name).CurrentValue));
 
-    private Pending? OwnerOf(DbContext db, EntityEntry join)
+    /// <summary>Tracked rows by type and key, built once per save: looking each join row's owner up by a scan was quadratic.</summary>
+    private static Dictionary<(IEntityType, string), EntityEntry> ByKey(List<EntityEntry> entries)
+    {
+        var map = new Dictionary<(IEntityType, string), EntityEntry>();
+        foreach (var e in entries.Where(e => !e.Metadata.IsPropertyBag && e.Metadata.FindPrimaryKey() is not null))
+        {
+            map.TryAdd((e.Metadata, KeyOf(e)), e);
+        }
+        return map;
+    }
+
+    private Pending? OwnerOf(Dictionary<(IEntityType, string), EntityEntry> byKey, EntityEntry join)
     {
         // The side with a visibility rule owns the join (an article, not its tag).
         foreach (var fk in join.Metadata.GetForeignKeys().OrderByDescending(f => entities.Find(f.PrincipalEntityType.ClrType)?.HasVisibility == true))
@@ -93,7 +107,7 @@ public sealed class ChangeFeedWriter(PublicEntities entities, TimeProvider time,
             }
             var key = string.Join(",", fk.Properties.Select(p => join.Property(p.Name).CurrentValue));
             var action = "update";
-            var owner = db.ChangeTracker.Entries().FirstOrDefault(o => o.Metadata == fk.PrincipalEntityType && KeyOf(o) == key);
+            var owner = byKey.GetValueOrDefault(((IEntityType)fk.PrincipalEntityType, key));
             if (owner is null)
             {
                 // Not loaded: the OPD is unknown, so consumers act broadly.

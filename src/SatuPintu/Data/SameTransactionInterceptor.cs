@@ -162,14 +162,25 @@ public sealed class SameTransactionInterceptor(IEnumerable<ISaveCompanion> compa
             return null;
         }
         db.ChangeTracker.DetectChanges();
-        List<(ISaveCompanion, object)>? work = null;
-        foreach (var companion in _companions)
+        // Detected once for all companions: each Entries() call would otherwise compare every tracked entity again
+        // (an import batch tracks hundreds of rows, and each companion asks several times).
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (companion.Capture(db) is { } captured)
+            List<(ISaveCompanion, object)>? work = null;
+            foreach (var companion in _companions)
             {
-                (work ??= []).Add((companion, captured));
+                if (companion.Capture(db) is { } captured)
+                {
+                    (work ??= []).Add((companion, captured));
+                }
             }
+            return work;
         }
-        return work;
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }

@@ -17,7 +17,7 @@ namespace SatuPintu.Syndication;
 /// CSP stays img-src 'self' and readers' browsers never ask an OPD server. An image that cannot be
 /// fetched or fails the checks is dropped, with a note in the text.
 /// </summary>
-public sealed partial class ImportImages(SafeFetcher fetcher, IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SyndicationOptions> options)
+public sealed partial class ImportImages(SafeFetcher fetcher, IServiceScopeFactory scopes, WriteTurn writes, Microsoft.Extensions.Options.IOptions<SyndicationOptions> options)
 {
     public const string DroppedNote = "<p><em>Sebagian gambar dari situs sumber tidak dapat dimuat dan dilewati.</em></p>";
     private const long MaxImageBytes = 10 * 1024 * 1024;
@@ -92,6 +92,7 @@ public sealed partial class ImportImages(SafeFetcher fetcher, IServiceScopeFacto
             if (fetched.Ok || fetched.NotModified)
             {
                 (known.ETag, known.LastModified) = (fetched.ETag ?? known.ETag, fetched.LastModified ?? known.LastModified);
+                using var turn = await writes.TakeAsync(db, ct);
                 await db.SaveChangesAsync(ct);
             }
             return known.MediaFile!.Url;
@@ -101,6 +102,8 @@ public sealed partial class ImportImages(SafeFetcher fetcher, IServiceScopeFacto
             return null;
         }
         var uploads = scope.ServiceProvider.GetRequiredService<UploadStore>();
+        // Fetched outside the turn, stored inside it (the upload writes its media row).
+        using var stored = await writes.TakeAsync(db, ct);
         var saved = (await uploads.SaveImageAsync(Importer, source.OpdId, url.AbsolutePath, fetched.Body!, null, ct)).Value;
         if (saved is null)
         {

@@ -16,7 +16,7 @@ namespace SatuPintu.Syndication;
 /// status). Saved in batches, so the change feed — and with it the catalog, search and feeds — takes
 /// a large archive a batch at a time instead of an item at a time.
 /// </summary>
-public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages images, TimeProvider time)
+public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages images, WriteTurn writes, TimeProvider time)
 {
     public const int BatchSize = 200;
     public const string Actor = "sindikasi";
@@ -27,19 +27,29 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         public static Counts operator +(Counts a, Counts b) => new(a.Created + b.Created, a.Updated + b.Updated, a.Unchanged + b.Unchanged);
     }
 
-    public async Task<Counts> ImportAsync(Source source, IReadOnlyList<FeedEntry> entries, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="fetching"/> bounds the network work (images) by the source's deadline; the database
+    /// work runs under <paramref name="ct"/>, so a deadline never cuts a write in half.
+    /// </summary>
+    public async Task<Counts> ImportAsync(Source source, IReadOnlyList<FeedEntry> entries, CancellationToken fetching, CancellationToken ct)
     {
         var total = new Counts(0, 0, 0);
         foreach (var batch in entries.DistinctBy(KeyOf).Chunk(BatchSize))
         {
-            total += await ImportBatchAsync(source, batch, ct);
+            total += await ImportBatchAsync(source, batch, fetching, ct);
         }
         return total;
     }
 
     public static string KeyOf(FeedEntry e) => Clip(e.Id ?? e.Link ?? "sha256:" + Hash(e.Title, e.Content ?? e.Summary), 500);
 
-    private async Task<Counts> ImportBatchAsync(Source source, FeedEntry[] batch, CancellationToken ct)
+    private sealed record Work(FeedEntry Entry, string Key, string Hash, Article? Article, string Body);
+
+    /// <summary>
+    /// Reading, sanitizing and fetching images first, outside the write turn; then, in one short turn,
+    /// the rows of the whole batch in one save.
+    /// </summary>
+    private async Task<Counts> ImportBatchAsync(Source source, FeedEntry[] batch, CancellationToken fetching, CancellationToken ct)
     {
         // One audit entry sums the batch up instead of one per article, revision and tag (a 10,000-post archive).
         using var summarised = Audit.AuditSummary.Use();
@@ -47,12 +57,7 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         // Binned items too: an item a person (or the gone rule) put in the bin is never imported a second time.
         var existing = await db.Articles.IgnoreQueryFilters().Include(a => a.Tags).Where(a => a.SourceId == source.Id && keys.Contains(a.ExternalKey!)).ToDictionaryAsync(a => a.ExternalKey!, ct);
         await MatchAcrossFeedsAsync(source, batch, keys, existing, ct);
-        var tags = await TagsAsync(batch, ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var (created, updated, unchanged) = (0, 0, 0);
-        var fresh = new List<Article>();
-        var revisions = new List<(Article, int)>();
-        var replaced = new List<string>();
+        var work = new List<Work>();
         foreach (var entry in batch)
         {
             var key = KeyOf(entry);
@@ -60,10 +65,42 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
             existing.TryGetValue(key, out var article);
             if (article is not null && ((article.ImportHash == hash && article.GoneAtSourceAt is null) || article.DeletedAt is not null))
             {
-                unchanged++;
                 continue;
             }
-            var body = await images.LocalizeAsync(source, Body(entry), entry.ImageUrl, ct);
+            work.Add(new Work(entry, key, hash, article, await images.LocalizeAsync(source, Body(entry), entry.ImageUrl, fetching)));
+        }
+        if (work.Count == 0)
+        {
+            if (db.ChangeTracker.HasChanges())
+            {
+                // Items matched across feeds took their new key.
+                using (await writes.TakeAsync(db, ct))
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+            db.ChangeTracker.Clear();
+            return new(0, 0, batch.Length);
+        }
+        using var turn = await writes.TakeAsync(db, ct);
+        var counts = await WriteBatchAsync(source, work, ct);
+        return counts with { Unchanged = batch.Length - work.Count };
+    }
+
+    private async Task<Counts> WriteBatchAsync(Source source, List<Work> work, CancellationToken ct)
+    {
+        var tags = await TagsAsync(work.Select(w => w.Entry), ct);
+        var updatedIds = work.Where(w => w.Article is not null).Select(w => w.Article!.Id).ToList();
+        var lastRevisions = updatedIds.Count == 0 ? [] : await db.ArticleRevisions.Where(r => r.ArticleId != null && updatedIds.Contains(r.ArticleId.Value))
+            .GroupBy(r => r.ArticleId!.Value).Select(g => new { g.Key, Last = g.Max(r => r.Number) }).ToDictionaryAsync(g => g.Key, g => g.Last, ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var (created, updated) = (0, 0);
+        var fresh = new List<Article>();
+        var revisions = new List<(Article, int)>();
+        var replaced = new List<string>();
+        foreach (var (entry, key, hash, found, body) in work)
+        {
+            var article = found;
             var title = Clip(TitleOf(entry, body), ArticlePublishing.MaxTitle);
             if (article is null)
             {
@@ -81,8 +118,7 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
             }
             else
             {
-                var last = await db.ArticleRevisions.Where(r => r.ArticleId == article.Id).MaxAsync(r => (int?)r.Number, ct) ?? 0;
-                revisions.Add((article, last + 1));
+                revisions.Add((article, lastRevisions.GetValueOrDefault(article.Id) + 1));
                 replaced.Add(article.BodyHtml);
                 article.Version++;
                 updated++;
@@ -104,15 +140,15 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         {
             db.ArticleRevisions.Add(ArticleRevision.Of(a, number, Actor, now));
         }
-        if (created + updated > 0)
-        {
-            db.Audit(AuditAction, nameof(Source), source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), source.OpdId,
-                $"{source.Title}: {created} berita baru, {updated} berita diperbarui dari situs OPD");
-        }
+        db.Audit(AuditAction, nameof(Source), source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), source.OpdId,
+            $"{source.Title}: {created} berita baru, {updated} berita diperbarui dari situs OPD");
         await AssignSlugsAsync(fresh, ct);
         await SaveAsync(fresh, ct);
         await images.ReleaseUnusedAsync(source, replaced, ct);
-        return new(created, updated, unchanged);
+        // Saved rows are not needed again: kept tracked, every later save of a big archive would compare them
+        // all again (and the save companions look at every tracked row), making the import quadratic.
+        db.ChangeTracker.Clear();
+        return new(created, updated, 0);
     }
 
     /// <summary>
@@ -187,7 +223,7 @@ public sealed class Importer(SatuPintuDb db, HtmlCleaner cleaner, ImportImages i
         }
     }
 
-    private async Task<Dictionary<string, Tag>> TagsAsync(FeedEntry[] batch, CancellationToken ct)
+    private async Task<Dictionary<string, Tag>> TagsAsync(IEnumerable<FeedEntry> batch, CancellationToken ct)
     {
         var wanted = batch.SelectMany(e => e.Categories).Select(c => (Slug: Shared.Slug.From(c, 80), Name: Clip(HtmlCleaner.PlainText(WebUtility.HtmlDecode(c)), 80)))
             .Where(t => t.Slug.Length > 0 && t.Name.Length > 0).DistinctBy(t => t.Slug).ToList();

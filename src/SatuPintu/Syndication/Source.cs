@@ -38,6 +38,11 @@ public sealed class Source
     public bool ArchiveComplete { get; set; }
     /// <summary>WordPress: when the whole archive was last read, so items gone from the source are found (once a day).</summary>
     public DateTime? ArchiveReadAt { get; set; }
+    /// <summary>
+    /// WordPress: the page a read of the whole archive stopped before, when the source's deadline
+    /// (<see cref="SyndicationOptions.SourceTimeoutSeconds"/>) ended a round; the next round goes on from there. 0: none.
+    /// </summary>
+    public int ArchiveNextPage { get; set; }
     /// <summary>What happens to an item the source no longer lists: kept and marked (the default), hidden, or moved to the bin.</summary>
     public GoneItems GoneItems { get; set; }
 

@@ -1,24 +1,23 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SatuPintu.Data;
-using SatuPintu.Syndication.Outbound;
-using SatuPintu.Syndication.Parsing;
 
 namespace SatuPintu.Syndication;
 
 /// <summary>
-/// One polling round: the due sources (or those asked for) are claimed one by one with a lease — a
-/// conditional update, so with several nodes on one database each source is fetched by one of them —
-/// and fetched on a bounded pool, each in its own scope and with its own timeout, so a slow or
-/// hostile source holds one slot and delays nobody else.
+/// One polling round: the due sources (or those asked for) are claimed with a lease — a conditional
+/// update, a chunk at a time, so with several nodes on one database each source is fetched by one of
+/// them — and fetched on a bounded pool, each in its own scope and under its own deadline
+/// (<see cref="SyndicationOptions.SourceTimeoutSeconds"/>), so a slow or hostile source holds one slot
+/// for no longer than that and delays nobody else. What a round learns about each source (health,
+/// validators, next poll) is bookkeeping: written a chunk of sources per transaction, not one each.
 /// </summary>
-public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases, TimeProvider time, IOptions<SyndicationOptions> options, ILogger<SourcePolling> log) : IDisposable
+public sealed partial class SourcePolling(IServiceScopeFactory scopes, JobLeases leases, WriteTurn writes, TimeProvider time, IOptions<SyndicationOptions> options, ILogger<SourcePolling> log)
 {
     public sealed record Report(int SourceId, string Title, string Outcome, bool Ok);
 
-    private readonly SemaphoreSlim _sqliteWrites = new(1, 1);
-
-    public void Dispose() => _sqliteWrites.Dispose();
+    private const string DatabaseFailed = "gagal: basis data tidak dapat ditulis; rinciannya ada di log server.";
 
     /// <summary>The sources due now (not paused, not backing off), or exactly <paramref name="ids"/> when given.</summary>
     public async Task<IReadOnlyList<Report>> RunAsync(IReadOnlyCollection<int>? ids, CancellationToken ct)
@@ -33,198 +32,175 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
                 : await db.SyndicationSources.Where(s => !s.Paused && (s.NextPollAt == null || s.NextPollAt <= now) && (s.BackoffUntil == null || s.BackoffUntil <= now))
                     .OrderBy(s => s.NextPollAt).Select(s => s.Id).Take(10_000).ToListAsync(ct);
         }
-        var gate = new SemaphoreSlim(options.Value.MaxConcurrentFetches);
-        var reports = await Task.WhenAll(due.Select(async id =>
+        if (due.Count == 0)
         {
-            await gate.WaitAsync(ct);
+            return [];
+        }
+        var slots = Math.Min(options.Value.MaxConcurrentFetches, due.Count);
+        var round = new Round(this, slots);
+        // Claimed a chunk ahead of the pool: a claimed source waits for at most two chunks before its turn.
+        var claimed = Channel.CreateBounded<int>(new BoundedChannelOptions(slots) { SingleWriter = true });
+        var claimer = Task.Run(async () =>
+        {
             try
             {
-                return await PollOneAsync(id, ct);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                // The database itself failed (busy, gone): this source's round is lost, not the others'.
-                log.LogWarning(e, "Syndication source {Id} could not be polled", id);
-                return new Report(id, "", "gagal: basis data tidak dapat ditulis; rinciannya ada di log server.", false);
+                foreach (var chunk in due.Chunk(slots))
+                {
+                    foreach (var id in await ClaimAsync(chunk, round, ct))
+                    {
+                        await claimed.Writer.WriteAsync(id, ct);
+                    }
+                }
             }
             finally
             {
-                gate.Release();
+                claimed.Writer.Complete();
             }
-        }));
-        return [.. reports.OfType<Report>()];
+        }, ct);
+        var pool = Enumerable.Range(0, slots).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var id in claimed.Reader.ReadAllAsync(ct))
+            {
+                await round.DoneAsync(await PollGuardedAsync(id, ct));
+            }
+        }, ct)).ToList();
+        await Task.WhenAll([claimer, .. pool]);
+        await round.FlushAsync();
+        var order = due.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return [.. round.Reports.OrderBy(r => order.GetValueOrDefault(r.SourceId))];
     }
 
-    private async Task<Report?> PollOneAsync(int id, CancellationToken ct)
+    /// <summary>The sources of <paramref name="chunk"/> this node holds now; those another node holds are skipped.</summary>
+    private async Task<IEnumerable<int>> ClaimAsync(int[] chunk, Round round, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
-        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var leaseMs = (long)TimeSpan.FromSeconds(options.Value.TimeoutSeconds * (options.Value.MaxWordPressPages + 2)).TotalMilliseconds;
-        int claimed;
-        using (await WriteTurnAsync(db, ct))
-        {
-            claimed = await db.SyndicationSources.Where(s => s.Id == id && s.LeaseUntilMs < nowMs).ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseHolder, leases.Holder).SetProperty(s => s.LeaseUntilMs, nowMs + leaseMs), ct);
-        }
-        if (claimed == 0)
-        {
-            return null;
-        }
-        var source = await db.SyndicationSources.AsNoTracking().FirstAsync(s => s.Id == id, ct);
-        using var actor = Audit.AuditActor.Use("sistem:sindikasi");
-        string outcome;
-        var ok = false;
         try
         {
-            var counts = await FetchAndImportAsync(scope.ServiceProvider, source, ct);
-            ok = true;
-            outcome = counts is null ? "tidak berubah (304)" : $"{counts.Created} baru, {counts.Updated} diubah, {counts.Unchanged} tetap";
-            Succeeded(source);
-        }
-        catch (FeedFormatException e)
-        {
-            outcome = Failed(source, e.Message);
-        }
-        catch (PollFailure e)
-        {
-            outcome = Failed(source, e.Message);
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
+            var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+            // Long enough for the wait in the pool (two chunks ahead), the source's own deadline and the write after it.
+            var until = nowMs + (long)TimeSpan.FromSeconds(options.Value.SourceTimeoutSeconds * 4 + 60).TotalMilliseconds;
+            using (await writes.TakeAsync(db, ct))
+            {
+                await db.SyndicationSources.Where(s => chunk.Contains(s.Id) && s.LeaseUntilMs < nowMs)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseHolder, leases.Holder).SetProperty(s => s.LeaseUntilMs, until), ct);
+            }
+            var mine = await db.SyndicationSources.Where(s => chunk.Contains(s.Id) && s.LeaseHolder == leases.Holder && s.LeaseUntilMs == until).Select(s => s.Id).ToListAsync(ct);
+            return chunk.Where(mine.Contains);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            log.LogWarning(e, "Syndication source {Id} failed", id);
-            outcome = Failed(source, "Galat saat mengimpor; rinciannya ada di log server.");
+            // The database itself failed (busy, gone): these sources' round is lost, not the others'.
+            log.LogWarning(e, "Syndication sources {Ids} could not be claimed", chunk);
+            foreach (var id in chunk)
+            {
+                await round.DoneAsync(new Polled(new Report(id, "", DatabaseFailed, false), null));
+            }
+            return [];
         }
-        db.ChangeTracker.Clear();
-        // Poll state is bookkeeping: written straight, like the lease, so it enters neither the change feed nor the audit trail.
-        using var turn = await WriteTurnAsync(db, CancellationToken.None);
-        await db.SyndicationSources.Where(s => s.Id == id).ExecuteUpdateAsync(u => u
-            .SetProperty(s => s.LastFetchAt, source.LastFetchAt).SetProperty(s => s.LastSuccessAt, source.LastSuccessAt)
-            .SetProperty(s => s.LastError, source.LastError).SetProperty(s => s.ConsecutiveFailures, source.ConsecutiveFailures)
-            .SetProperty(s => s.BackoffUntil, source.BackoffUntil).SetProperty(s => s.NextPollAt, source.NextPollAt)
-            .SetProperty(s => s.ItemsImported, source.ItemsImported).SetProperty(s => s.ETag, source.ETag)
-            .SetProperty(s => s.LastModified, source.LastModified).SetProperty(s => s.ArchiveComplete, source.ArchiveComplete)
-            .SetProperty(s => s.ArchiveReadAt, source.ArchiveReadAt)
-            .SetProperty(s => s.LeaseHolder, (string?)null).SetProperty(s => s.LeaseUntilMs, 0L), CancellationToken.None);
-        return new Report(source.Id, source.Title, outcome, ok);
     }
 
-    /// <summary>Null when the source answered 304 Not Modified.</summary>
-    private async Task<Importer.Counts?> FetchAndImportAsync(IServiceProvider sp, Source source, CancellationToken ct)
+    private async Task<Polled> PollGuardedAsync(int id, CancellationToken ct)
     {
-        var fetcher = sp.GetRequiredService<SafeFetcher>();
-        var importer = sp.GetRequiredService<Importer>();
-        var gone = sp.GetRequiredService<ImportGone>();
-        source.LastFetchAt = time.GetUtcNow().UtcDateTime;
-        // The rule for gone items follows what the admin chose last, on items marked earlier too.
-        using (await WriteTurnAsync(sp, ct))
+        try
         {
-            await gone.ApplyRuleAsync(source, ct);
+            return await PollOneAsync(id, ct);
         }
-        if (source.Kind == SourceKind.WordPress)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var read = await WordPressAsync(sp, fetcher, importer, gone, source, ct);
-            using (await WriteTurnAsync(sp, ct))
+            log.LogWarning(e, "Syndication source {Id} could not be polled", id);
+            return new Polled(new Report(id, "", DatabaseFailed, false), null);
+        }
+    }
+
+    private sealed record Polled(Report Report, Source? State);
+
+    /// <summary>The reports of a round and the poll states not written yet.</summary>
+    private sealed class Round(SourcePolling polling, int flushEvery)
+    {
+        private readonly Lock _lock = new();
+        private readonly List<Report> _reports = [];
+        private List<Source> _pending = [];
+
+        public IReadOnlyList<Report> Reports
+        {
+            get
             {
-                await gone.ApplyRuleAsync(source, ct);
+                lock (_lock)
+                {
+                    return [.. _reports];
+                }
             }
-            return read;
         }
-        var fetched = await fetcher.GetAsync(new Uri(source.FeedUrl), ct, source.ETag, source.LastModified,
-            "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5");
-        if (fetched.NotModified)
+
+        public async Task DoneAsync(Polled polled)
         {
-            return null;
+            List<Source>? full = null;
+            lock (_lock)
+            {
+                _reports.Add(polled.Report);
+                if (polled.State is { } state)
+                {
+                    _pending.Add(state);
+                    if (_pending.Count >= flushEvery)
+                    {
+                        (full, _pending) = (_pending, []);
+                    }
+                }
+            }
+            if (full is not null)
+            {
+                await polling.WriteStatesAsync(full);
+            }
         }
-        if (!fetched.Ok)
+
+        public async Task FlushAsync()
         {
-            throw new PollFailure(fetched.Error!);
+            List<Source> rest;
+            lock (_lock)
+            {
+                (rest, _pending) = (_pending, []);
+            }
+            await polling.WriteStatesAsync(rest);
         }
-        var feed = FeedParser.Parse(fetched.Body!, fetched.ContentType, fetched.FinalUri);
-        Importer.Counts counts;
-        using (await WriteTurnAsync(sp, ct))
-        {
-            counts = await importer.ImportAsync(source, feed.Entries, ct);
-        }
-        source.ETag = fetched.ETag;
-        source.LastModified = fetched.LastModified;
-        source.ItemsImported += counts.Created;
-        return counts;
     }
 
     /// <summary>
-    /// The first time every page of the archive (newest first); afterwards the page of the most recently
-    /// modified posts, which carries both new posts and edits; the whole archive again every
-    /// <see cref="SyndicationOptions.ArchiveRecheckHours"/>, and items gone after a complete read are marked.
+    /// Poll state is bookkeeping: written straight, like the lease, so it enters neither the change feed nor the
+    /// audit trail; many sources in one transaction (one commit, one fsync). A failure leaves the leases to expire.
     /// </summary>
-    private async Task<Importer.Counts> WordPressAsync(IServiceProvider sp, SafeFetcher fetcher, Importer importer, ImportGone gone, Source source, CancellationToken ct)
+    private async Task WriteStatesAsync(List<Source> states)
     {
-        var total = new Importer.Counts(0, 0, 0);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        var full = !source.ArchiveComplete || source.ArchiveReadAt is not { } readAt
-            || readAt.AddHours(options.Value.ArchiveRecheckHours) <= time.GetUtcNow().UtcDateTime;
-        var pages = full ? options.Value.MaxWordPressPages : 1;
-        var read = 0;
-        for (var page = 1; page <= pages; page++)
+        if (states.Count == 0)
         {
-            var url = $"{source.FeedUrl}&page={page}" + (full ? "" : "&orderby=modified&order=desc");
-            var fetched = await fetcher.GetAsync(new Uri(url), ct, accept: "application/json");
-            if (!fetched.Ok)
-            {
-                throw new PollFailure(fetched.Error!);
-            }
-            var feed = Discovery.TryParse(fetched) ?? throw new PollFailure("Jawaban API WordPress bukan daftar tulisan.");
-            Importer.Counts counts;
-            using (await WriteTurnAsync(sp, ct))
-            {
-                counts = await importer.ImportAsync(source, feed.Entries, ct);
-            }
-            source.ItemsImported += counts.Created;
-            total += counts;
-            keys.UnionWith(feed.Entries.Select(Importer.KeyOf));
-            read = page;
-            if (feed.TotalPages is { } n)
-            {
-                pages = Math.Min(pages, n);
-            }
-            if (feed.Entries.Count == 0)
-            {
-                break;
-            }
+            return;
         }
-        if (full && read >= pages)
+        try
         {
-            using (await WriteTurnAsync(sp, ct))
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SatuPintuDb>();
+            using var turn = await writes.TakeAsync(db, CancellationToken.None);
+            await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            foreach (var source in states)
             {
-                await gone.MarkAsync(source, keys, ct);
+                await db.SyndicationSources.Where(s => s.Id == source.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(s => s.LastFetchAt, source.LastFetchAt).SetProperty(s => s.LastSuccessAt, source.LastSuccessAt)
+                    .SetProperty(s => s.LastError, source.LastError).SetProperty(s => s.ConsecutiveFailures, source.ConsecutiveFailures)
+                    .SetProperty(s => s.BackoffUntil, source.BackoffUntil).SetProperty(s => s.NextPollAt, source.NextPollAt)
+                    .SetProperty(s => s.ItemsImported, source.ItemsImported).SetProperty(s => s.ETag, source.ETag)
+                    .SetProperty(s => s.LastModified, source.LastModified).SetProperty(s => s.ArchiveComplete, source.ArchiveComplete)
+                    .SetProperty(s => s.ArchiveReadAt, source.ArchiveReadAt).SetProperty(s => s.ArchiveNextPage, source.ArchiveNextPage)
+                    .SetProperty(s => s.LeaseHolder, (string?)null).SetProperty(s => s.LeaseUntilMs, 0L), CancellationToken.None);
             }
-            source.ArchiveComplete = true;
-            source.ArchiveReadAt = time.GetUtcNow().UtcDateTime;
+            await tx.CommitAsync(CancellationToken.None);
         }
-        return total;
+        catch (Exception e)
+        {
+            log.LogWarning(e, "The poll state of {Count} syndication source(s) could not be written", states.Count);
+        }
     }
 
-    /// <summary>
-    /// SQLite takes one writer at a time: imports of sources fetched in parallel would wait on its lock and
-    /// fail after the busy timeout, so on SQLite they take turns here (fetching stays parallel). Null elsewhere.
-    /// </summary>
-    private async Task<IDisposable?> WriteTurnAsync(IServiceProvider sp, CancellationToken ct) => await WriteTurnAsync(sp.GetRequiredService<SatuPintuDb>(), ct);
-
-    private async Task<IDisposable?> WriteTurnAsync(SatuPintuDb db, CancellationToken ct)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            return null;
-        }
-        await _sqliteWrites.WaitAsync(ct);
-        return new Turn(_sqliteWrites);
-    }
-
-    private sealed class Turn(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
-
-    private void Succeeded(Source s)
+    private void Succeeded(Source s, bool more)
     {
         var now = time.GetUtcNow().UtcDateTime;
         s.LastSuccessAt = now;
@@ -233,7 +209,8 @@ public sealed class SourcePolling(IServiceScopeFactory scopes, JobLeases leases,
         s.BackoffUntil = null;
         // ±10 % jitter: sources added together drift apart instead of all polling on the same second.
         var jitter = 1 + (Random.Shared.NextDouble() - 0.5) / 5;
-        s.NextPollAt = now + TimeSpan.FromMinutes(s.IntervalMinutes * jitter);
+        // An archive cut short by the deadline goes on at the next round.
+        s.NextPollAt = more ? now : now + TimeSpan.FromMinutes(s.IntervalMinutes * jitter);
     }
 
     private string Failed(Source s, string error)

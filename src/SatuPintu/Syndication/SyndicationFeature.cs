@@ -23,6 +23,7 @@ public static class SyndicationFeature
         services.AddScoped<Importer>();
         services.AddScoped<ImportGone>();
         services.AddScoped<SourceEditing>();
+        services.AddSingleton<WriteTurn>();
         services.AddSingleton<SourcePolling>();
         services.AddHostedService<SyndicationPoller>();
         builder.AddCliVerb(SourcesVerb.Verb);

@@ -34,6 +34,13 @@ public sealed class SyndicationOptions : IValidatableObject
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// All of one source's work in a round (every page of a WordPress archive, its images) ends by then: a slow
+    /// or hostile source costs no more. A big archive then goes on from where it stopped in the next round.
+    /// </summary>
+    [Range(1, 3600)]
+    public int SourceTimeoutSeconds { get; set; } = 300;
+
     [Range(1, 512)]
     public int MaxResponseMegabytes { get; set; } = 16;
 
@@ -58,6 +65,10 @@ public sealed class SyndicationOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (SourceTimeoutSeconds < TimeoutSeconds)
+        {
+            yield return new ValidationResult($"SourceTimeoutSeconds ({SourceTimeoutSeconds}) harus sekurang-kurangnya TimeoutSeconds ({TimeoutSeconds}).", [nameof(SourceTimeoutSeconds)]);
+        }
         foreach (var entry in AllowedHosts)
         {
             if (!Outbound.AddressPolicy.TryParseEntry(entry, out _))

@@ -129,6 +129,59 @@ public sealed class OutboundSafetyTests
     }
 
     [Fact]
+    public async Task Brotli_and_gzip_feeds_are_decoded_and_the_cap_holds_for_the_decoded_size()
+    {
+        const string Feed = "<rss version=\"2.0\"><channel><title>Dinas</title><item><guid>b-1</guid><title>Jembatan Ujan Mas selesai</title>" +
+            "<description>Warga menyambut jembatan baru.</description></item></channel></rss>";
+        await using var site = await LoopbackSite.StartAsync();
+        var feed = System.Text.Encoding.UTF8.GetBytes(Feed);
+        Serve(site, "/br", "br", feed);
+        Serve(site, "/gz", "gzip", feed);
+        // 8 MB of zeros is a few kilobytes of brotli: the cap must count what comes out, not what goes over the wire.
+        var packedBomb = Serve(site, "/bomb", "br", new byte[8 * 1024 * 1024]);
+        Assert.True(packedBomb < 64 * 1024);
+        var (fetcher, sp) = Fetcher(o =>
+        {
+            o.AllowedHosts = ["127.0.0.1/32"];
+            o.MaxResponseMegabytes = 1;
+            o.TimeoutSeconds = 30;
+        });
+        await using (sp)
+        {
+            foreach (var path in new[] { "/br", "/gz" })
+            {
+                var fetched = await fetcher.GetAsync(new Uri(site.Origin + path), CancellationToken.None);
+                Assert.True(fetched.Ok, fetched.Error);
+                var entry = Assert.Single(SatuPintu.Syndication.Parsing.FeedParser.Parse(fetched.Body!, fetched.ContentType, fetched.FinalUri).Entries);
+                Assert.Equal("Jembatan Ujan Mas selesai", entry.Title);
+                Assert.Contains("jembatan baru", entry.Summary, StringComparison.Ordinal);
+            }
+            var bomb = await fetcher.GetAsync(new Uri(site.Origin + "/bomb"), CancellationToken.None);
+            Assert.False(bomb.Ok);
+            Assert.Contains("melebihi batas 1 MB", bomb.Error, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Compressed once, before any fetch: the answer is then only bytes; the size sent.</summary>
+    private static long Serve(LoopbackSite site, string path, string encoding, byte[] body)
+    {
+        using var packed = new MemoryStream();
+        using (Stream z = encoding == "br" ? new BrotliStream(packed, CompressionLevel.Fastest, leaveOpen: true) : new GZipStream(packed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            z.Write(body);
+        }
+        var bytes = packed.ToArray();
+        site.Routes[path] = async http =>
+        {
+            http.Response.Headers.ContentEncoding = encoding;
+            http.Response.ContentType = "application/rss+xml; charset=utf-8";
+            http.Response.ContentLength = bytes.Length;
+            await http.Response.Body.WriteAsync(bytes);
+        };
+        return bytes.Length;
+    }
+
+    [Fact]
     public async Task Dns_rebinding_is_caught_at_the_connected_address()
     {
         // The attacker's name answers the forbidden address and the allowed one in turn, with TTL 0. Once a

@@ -123,7 +123,7 @@ public abstract class SyndicationLifecycleTests(SatuPintuApp app) : WithPersonas
         });
         var sp = app.Services;
         var other = new SourcePolling(sp.GetRequiredService<IServiceScopeFactory>(), new SatuPintu.Data.JobLeases(sp.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System),
-            TimeProvider.System, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyndicationOptions>>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SourcePolling>.Instance);
+            sp.GetRequiredService<WriteTurn>(), TimeProvider.System, sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SyndicationOptions>>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SourcePolling>.Instance);
         var first = sp.GetRequiredService<SourcePolling>().RunAsync([id], CancellationToken.None);
         await fetching.Task;
         Assert.Empty(await other.RunAsync([id], CancellationToken.None));

@@ -23,6 +23,8 @@ public sealed class WordPressLikeSite
     public bool Down { get; set; }
     /// <summary>/feed/ without guids, as some plugins write it: items are keyed by their link there, by id in the REST API.</summary>
     public bool RssWithoutGuid { get; set; }
+    /// <summary>Runs before a page of the REST API is answered (its number): a slow or hanging server.</summary>
+    public Func<int, HttpContext, Task>? BeforePage { get; set; }
     private int _imageBodies;
     /// <summary>Images sent whole (a 304 is not counted).</summary>
     public int ImageBodies => Volatile.Read(ref _imageBodies);
@@ -69,6 +71,10 @@ public sealed class WordPressLikeSite
             return;
         }
         var page = int.TryParse(http.Request.Query["page"], out var p) ? p : 1;
+        if (BeforePage is { } before)
+        {
+            await before(page, http);
+        }
         var perPage = 2;
         var ordered = http.Request.Query["orderby"] == "modified" ? Posts.OrderByDescending(x => x.Modified).ToList() : Posts.OrderByDescending(x => x.Date).ToList();
         http.Response.Headers["X-WP-Total"] = Posts.Count.ToString(CultureInfo.InvariantCulture);

@@ -2407,6 +2407,9 @@ namespace SatuPintu.Data.Migrations.Postgres
                     b.Property<bool>("ArchiveComplete")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("ArchiveNextPage")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ArchiveReadAt")
                         .HasColumnType("timestamp with time zone");
 

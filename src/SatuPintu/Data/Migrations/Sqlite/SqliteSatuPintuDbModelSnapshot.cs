@@ -2316,6 +2316,9 @@ namespace SatuPintu.Data.Migrations.Sqlite
                     b.Property<bool>("ArchiveComplete")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ArchiveNextPage")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ArchiveReadAt")
                         .HasColumnType("TEXT");
 
